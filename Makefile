@@ -1,0 +1,44 @@
+# The two commands of the quick start: `make run` and `make test`. Everything else is a step of those.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+.PHONY: run test test-postgres lint browser install install-test clean
+
+run: install ## Set up and serve the app on http://127.0.0.1:8000 (SQLite, in-process jobs, demo data)
+	$(BIN)/mlinterview serve
+
+test: install-test browser ## Set up and run the whole test suite on the embedded database (SQLite)
+	$(BIN)/pytest
+
+test-postgres: install-test browser ## The whole test suite again, on PostgreSQL
+	MLI_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest
+
+lint: install-test ## Formatting, lint, types and the architecture's import contracts
+	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Browser tests drive Debian's Chromium (never a downloaded browser build).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Browser tests need Chromium: sudo apt-get install chromium"; fi; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,10 @@
+"""mlinterview: a self-hosted platform for machine-learning engineer interviews."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("mlinterview")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
+
+__all__ = ["__version__"]

@@ -1,0 +1,12 @@
+"""The REST API under ``/api/v1``, described by OpenAPI at ``/api/v1/openapi.json``."""
+
+from fastapi import APIRouter
+
+from mlinterview.api.errors import ERROR_RESPONSES
+from mlinterview.api.routes import exports, tokens, users
+
+router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
+for module in (users, tokens, exports):
+    router.include_router(module.router)
+
+__all__ = ["router"]

@@ -1,0 +1,1 @@
+"""The ``mlinterview`` command (Typer + Rich)."""

@@ -1,0 +1,42 @@
+"""Apply and inspect Alembic migrations from code (the CLI, ``serve`` and the tests call these)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from mlinterview.db.engine import get_engine
+
+
+def alembic_config(url: str, connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(files("mlinterview") / "migrations"))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Bring the database at ``url`` up to ``revision`` (default: the newest)."""
+    with get_engine(url).begin() as connection:
+        command.upgrade(alembic_config(url, connection), revision)
+
+
+def downgrade(url: str, revision: str) -> None:
+    with get_engine(url).begin() as connection:
+        command.downgrade(alembic_config(url, connection), revision)
+
+
+def current_revision(url: str) -> str | None:
+    with get_engine(url).connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()

@@ -1,0 +1,1 @@
+"""Domain-free helpers: the clock, random secrets and the background-job machinery."""

@@ -1,0 +1,12 @@
+"""Server-rendered pages (Jinja2 + Pico CSS + htmx, all served locally)."""
+
+from fastapi import APIRouter, Depends
+
+from mlinterview.web import csrf
+from mlinterview.web.pages import account, activity, auth, dashboard, people
+
+router = APIRouter(dependencies=[Depends(csrf.verify)], include_in_schema=False)
+for page in (auth, dashboard, people, activity, account):
+    router.include_router(page.router)
+
+__all__ = ["router"]

@@ -1,0 +1,30 @@
+"""The navigation each role sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mlinterview.accounts.models import Role
+
+ALL = tuple(Role)
+STAFF = (Role.ADMIN, Role.HIRING_MANAGER, Role.INTERVIEWER)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    path: str
+    icon: str
+    roles: tuple[Role, ...]
+
+
+NAV = (
+    NavItem("Dashboard", "/", "◧", ALL),
+    NavItem("People", "/people", "◉", STAFF),
+    NavItem("Activity", "/activity", "≡", (Role.ADMIN, Role.HIRING_MANAGER)),
+    NavItem("Account", "/account", "⚙", ALL),
+)
+
+
+def items_for(role: Role) -> list[NavItem]:
+    return [item for item in NAV if role in item.roles]

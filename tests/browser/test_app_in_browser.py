@@ -1,0 +1,169 @@
+"""The real app, started with ``mlinterview serve``, driven in Debian's Chromium through Playwright."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx
+import pytest
+
+from tests.conftest import reset_database
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+ROLES = {
+    "admin@demo.example.com": ["Dashboard", "People", "Activity", "Account"],
+    "manager@demo.example.com": ["Dashboard", "People", "Activity", "Account"],
+    "interviewer@demo.example.com": ["Dashboard", "People", "Account"],
+    "candidate@demo.example.com": ["Dashboard", "Account"],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    """``mlinterview serve`` on a fresh database; yields its address and the demo passwords it printed."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: `make test` installs it with apt-get install chromium")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    data = tmp_path_factory.mktemp("served")
+    url = os.environ.get("MLI_TEST_DATABASE_URL") or f"sqlite:///{data / 'app.db'}"
+    if url.startswith("postgresql"):
+        reset_database(url)
+    port = free_port()
+    env = {**os.environ, "MLI_DATA_DIR": str(data), "MLI_DATABASE_URL": url, "MLI_PORT": str(port)}
+    env.update({"MLI_DEMO_DATA": "true", "MLI_ENV": "development", "MLI_BROKER_URL": "", "COLUMNS": "120"})
+    log = (data / "serve.log").open("w+")
+    cli = [sys.executable, "-c", "from mlinterview.cli.main import main; main()", "serve"]
+    process = subprocess.Popen(cli, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(base, process, log)
+        log.seek(0)
+        passwords = dict(re.findall(r"(\S+@demo\.example\.com)\s*│[^│]*│\s*(\S+)\s*│", log.read()))
+        assert set(passwords) >= set(ROLES), "the demo passwords were not printed"
+        yield base, passwords
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        if url.startswith("postgresql"):
+            reset_database(url)
+
+
+def wait_until_healthy(base: str, process: subprocess.Popen[bytes], log) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log.seek(0)
+            pytest.fail(f"mlinterview serve exited:\n{log.read()}")
+        try:
+            if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
+    pytest.fail("mlinterview serve did not become healthy within 60 s")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=flags)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1366, "height": 860}, accept_downloads=True)
+    page = context.new_page()
+    page.hosts = set()
+    page.on("request", lambda request: page.hosts.add(urlparse(request.url).hostname))
+    yield page
+    assert page.hosts <= {"127.0.0.1"}, f"the page reached outside the server: {page.hosts}"
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    folder = os.environ.get("MLI_SCREENSHOT_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def sign_in(page, base: str, email: str, password: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_login_page_then_wrong_password(page, server) -> None:
+    base, _ = server
+    page.goto(f"{base}/")
+    assert page.title().startswith("Sign in")
+    screenshot(page, "login")
+    sign_in(page, base, "admin@demo.example.com", "not the password")
+    assert "do not match an active account" in page.inner_text("[role=alert]")
+
+
+@pytest.mark.parametrize("email", list(ROLES))
+def test_each_role_sees_its_dashboard_and_navigation(page, server, email: str) -> None:
+    base, passwords = server
+    sign_in(page, base, email, passwords[email])
+    assert page.inner_text("h1").startswith("Welcome back")
+    labels = [text.split("\n")[-1].strip() for text in page.locator(".sidebar nav a").all_inner_texts()]
+    assert labels == ROLES[email]
+    screenshot(page, f"dashboard-{email.split('@')[0]}")
+    page.click("text=Sign out")
+    assert page.title().startswith("Sign in")
+
+
+def test_admin_adds_a_person_and_downloads_their_data(page, server, tmp_path: Path) -> None:
+    base, passwords = server
+    sign_in(page, base, "admin@demo.example.com", passwords["admin@demo.example.com"])
+    page.goto(f"{base}/people")
+    page.fill("input[name=name]", "Bea Browser")
+    page.fill("input[name=email]", "bea@demo.example.com")
+    page.select_option("select[name=role]", "interviewer")
+    page.click("text=Create account")
+    assert "Bea Browser" in page.inner_text("[role=status]")
+    screenshot(page, "people")
+    page.goto(f"{base}/account")
+    page.click("text=Prepare a download")
+    link = page.locator("#export a[download]").first
+    link.wait_for(timeout=20_000)  # the job runs in-process; htmx polls until it is ready
+    with page.expect_download() as download:
+        link.click()
+    saved = tmp_path / "export.json"
+    download.value.save_as(saved)
+    assert '"email": "admin@demo.example.com"' in saved.read_text()
+    screenshot(page, "account")
+
+
+def test_candidate_is_refused_staff_pages(page, server) -> None:
+    base, passwords = server
+    sign_in(page, base, "candidate@demo.example.com", passwords["candidate@demo.example.com"])
+    response = page.goto(f"{base}/people")
+    assert response is not None
+    assert response.status == 403
+    assert "You do not have access" in page.inner_text("h1")
+    screenshot(page, "forbidden")
