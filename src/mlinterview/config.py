@@ -51,8 +51,8 @@ class Settings(BaseSettings):
     job_visibility_timeout: int = Field(
         3600,
         ge=5,
-        description="Seconds before a job taken by a worker that died is delivered again "
-        "(Redis broker). Keep it above the longest job.",
+        description="Seconds after which a job taken by a worker that died is delivered again (Redis broker; "
+        "running workers check every 10 s, a starting worker at once). Keep it above the longest job.",
     )
     inline_job_threads: int = Field(
         2, ge=1, le=64, description="Threads that run background jobs when no broker is set."

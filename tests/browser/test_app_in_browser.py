@@ -141,6 +141,7 @@ def test_admin_adds_a_person_and_downloads_their_data(page, server, tmp_path: Pa
     base, passwords = server
     sign_in(page, base, "admin@demo.example.com", passwords["admin@demo.example.com"])
     page.goto(f"{base}/people")
+    page.click("text=Add a person")
     page.fill("input[name=name]", "Bea Browser")
     page.fill("input[name=email]", "bea@demo.example.com")
     page.select_option("select[name=role]", "interviewer")
