@@ -8,11 +8,12 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
-import httpx
 import pytest
 
 from tests.conftest import reset_database
@@ -71,9 +72,10 @@ def wait_until_healthy(base: str, process: subprocess.Popen[bytes], log) -> None
             log.seek(0)
             pytest.fail(f"mlinterview serve exited:\n{log.read()}")
         try:
-            if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
+            with urllib.request.urlopen(f"{base}/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
             pass
         time.sleep(0.3)
     pytest.fail("mlinterview serve did not become healthy within 60 s")
