@@ -16,7 +16,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from mlinterview.config import Settings, load_settings
+from mlinterview.config import BUNDLED_CONTENT, Settings, load_settings
+from mlinterview.content.loader import load_bank
+from mlinterview.content.sync import sync_bank
 from mlinterview.db import Base
 from mlinterview.db.engine import get_engine
 from mlinterview.db.migrate import upgrade
@@ -27,12 +29,16 @@ from tests.factories import TEST_SECRET
 
 
 def reset_database(url: str) -> None:
-    """Drop every table of the project (and Alembic's bookkeeping), then migrate from nothing."""
+    """Drop every table of the project, migrate from nothing and load the bundled question bank."""
     engine = get_engine(url)
     Base.metadata.drop_all(engine)
     with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS questions_fts"))
         connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
     upgrade(url)
+    with Session(engine) as session:
+        sync_bank(session, load_bank(BUNDLED_CONTENT))
+        session.commit()
 
 
 @pytest.fixture(scope="session")

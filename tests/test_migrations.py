@@ -5,7 +5,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
 from mlinterview.db import Base
-from mlinterview.db.migrate import current_revision, head_revision
+from mlinterview.db.migrate import current_revision, head_revision, include_name
 
 
 def test_database_is_at_the_newest_revision(database_url: str) -> None:
@@ -14,7 +14,8 @@ def test_database_is_at_the_newest_revision(database_url: str) -> None:
 
 def test_models_and_migrations_agree(engine: Engine) -> None:
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        differences = compare_metadata(context, Base.metadata)
     assert differences == [], "models changed without a migration: write one in src/mlinterview/migrations"
 
 

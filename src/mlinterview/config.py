@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from mlinterview.errors import ConfigError
 
 ENV_PREFIX = "MLI_"
+BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"  # the repository's content/ folder
 DEVELOPMENT_SECRET = "development-only-secret-key-change-me"
 
 
@@ -31,6 +32,11 @@ class Settings(BaseSettings):
     data_dir: Path = Field(
         Path("data"),
         description="Folder for the embedded SQLite database and other local files. Created when missing.",
+    )
+    content_dir: Path = Field(
+        BUNDLED_CONTENT,
+        description="Folder of the bundled question bank, competencies and role profiles (YAML), synced into the "
+        "database by `mlinterview serve` and `mlinterview content sync`.",
     )
     database_url: str = Field(
         "",
@@ -173,6 +179,8 @@ def settings_reference() -> str:
     for name, field in Settings.model_fields.items():
         default = field.default.get_secret_value() if isinstance(field.default, SecretStr) else field.default
         shown = "(development key)" if default == DEVELOPMENT_SECRET else f"`{default}`" if default != "" else "(empty)"
+        if default == BUNDLED_CONTENT:
+            shown = "the `content/` folder of the source tree"
         kind = _TYPE_NAMES.get(getattr(field.annotation, "__name__", ""), "")
         if str(field.annotation).startswith("typing.Literal"):
             kind = " or ".join(f"`{v}`" for v in field.annotation.__args__)  # type: ignore[union-attr]

@@ -21,10 +21,10 @@ from tests.conftest import reset_database
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 ROLES = {
-    "admin@demo.example.com": ["Dashboard", "People", "Activity", "Account"],
-    "manager@demo.example.com": ["Dashboard", "People", "Activity", "Account"],
-    "interviewer@demo.example.com": ["Dashboard", "People", "Account"],
-    "candidate@demo.example.com": ["Dashboard", "Account"],
+    "admin@demo.example.com": ["Dashboard", "Question bank", "Topics", "People", "Activity", "Account"],
+    "manager@demo.example.com": ["Dashboard", "Question bank", "Topics", "People", "Activity", "Account"],
+    "interviewer@demo.example.com": ["Dashboard", "Question bank", "Topics", "People", "Account"],
+    "candidate@demo.example.com": ["Dashboard", "Question bank", "Topics", "Account"],
 }
 
 
@@ -170,3 +170,18 @@ def test_candidate_is_refused_staff_pages(page, server) -> None:
     assert response.status == 403
     assert "You do not have access" in page.inner_text("h1")
     screenshot(page, "forbidden")
+
+
+def test_candidate_searches_the_bank_and_reveals_an_answer(page, server) -> None:
+    base, passwords = server
+    sign_in(page, base, "candidate@demo.example.com", passwords["candidate@demo.example.com"])
+    page.click("text=Question bank")
+    page.fill("input[name=q]", "precision recall")
+    page.click("button:has-text('Search')")
+    assert "match" in page.inner_text(".page-head p")
+    screenshot(page, "question-bank")
+    page.click(".question-row >> nth=0")
+    assert not page.is_visible(".model-answer")
+    page.click("text=Show the model answer and rubric")
+    assert page.is_visible(".model-answer")
+    screenshot(page, "question-detail")

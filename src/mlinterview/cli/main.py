@@ -10,7 +10,7 @@ import typer
 from pydantic import ValidationError
 
 from mlinterview import __version__
-from mlinterview.cli import db_commands, users_commands
+from mlinterview.cli import content_commands, db_commands, questions_commands, users_commands
 from mlinterview.cli.console import console, err_console
 from mlinterview.cli.setup import prepare
 from mlinterview.config import get_settings, settings_reference
@@ -24,6 +24,8 @@ app = typer.Typer(
 )
 app.add_typer(db_commands.app, name="db")
 app.add_typer(users_commands.app, name="users")
+app.add_typer(content_commands.app, name="content")
+app.add_typer(questions_commands.app, name="questions")
 docs_app = typer.Typer(help="Generate reference documentation.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
 

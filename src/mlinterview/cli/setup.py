@@ -8,13 +8,25 @@ from rich.table import Table
 from mlinterview.accounts import demo
 from mlinterview.cli.console import console
 from mlinterview.config import Settings
+from mlinterview.content.loader import load_bank
+from mlinterview.content.sync import sync_bank
 from mlinterview.db import session_scope
 from mlinterview.db.migrate import upgrade
+from mlinterview.errors import InvalidInput
 
 
 def prepare(settings: Settings) -> None:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     upgrade(settings.resolved_database_url)
+    bank = load_bank(settings.content_dir)
+    if bank.problems:
+        raise InvalidInput(
+            f"The question bank in {settings.content_dir} has {len(bank.problems)} problems; "
+            "`mlinterview content validate` lists them."
+        )
+    with session_scope() as session:
+        report = sync_bank(session, bank)
+    console.print(f"Question bank: {report}.")
     if settings.demo_data and settings.env == "development":
         with session_scope() as session:
             created = [(user.email, user.role.label, password) for user, password in demo.create_if_empty(session)]

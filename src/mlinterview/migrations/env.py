@@ -6,7 +6,9 @@ from alembic import context
 from sqlalchemy import Connection, create_engine, pool
 
 from mlinterview.accounts import models as _accounts  # noqa: F401 - registers the tables for autogenerate
+from mlinterview.content import models as _content  # noqa: F401
 from mlinterview.db import Base
+from mlinterview.db.migrate import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,6 +20,7 @@ def run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

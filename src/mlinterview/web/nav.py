@@ -20,6 +20,8 @@ class NavItem:
 
 NAV = (
     NavItem("Dashboard", "/", "◧", ALL),
+    NavItem("Question bank", "/questions", "?", ALL),
+    NavItem("Topics", "/topics", "▦", ALL),
     NavItem("People", "/people", "◉", STAFF),
     NavItem("Activity", "/activity", "≡", (Role.ADMIN, Role.HIRING_MANAGER)),
     NavItem("Account", "/account", "⚙", ALL),
