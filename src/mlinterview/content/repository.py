@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, column, func, literal_column, or_, select, table, text
 from sqlalchemy.orm import Session, joinedload
@@ -73,7 +74,7 @@ def _text_search(session: Session, query: Select[Question], phrase: str) -> Sele
             .where(text("questions_fts MATCH :match").bindparams(match=match))
             .order_by(text("bm25(questions_fts)"), Question.slug)
         )
-    vector = literal_column("questions.search_vector")  # stored and indexed (migration 0002)
+    vector: ColumnElement[Any] = literal_column("questions.search_vector")  # stored, indexed (migration 0002)
     terms = func.to_tsquery("english", " & ".join(f"{word}:*" for word in words))
     return query.where(vector.op("@@")(terms)).order_by(func.ts_rank(vector, terms).desc(), Question.slug)
 
