@@ -21,9 +21,9 @@ from tests.conftest import reset_database
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 ROLES = {
-    "admin@demo.example.com": ["Dashboard", "Question bank", "Topics", "People", "Activity", "Account"],
-    "manager@demo.example.com": ["Dashboard", "Question bank", "Topics", "People", "Activity", "Account"],
-    "interviewer@demo.example.com": ["Dashboard", "Question bank", "Topics", "People", "Account"],
+    "admin@demo.example.com": ["Dashboard", "Question bank", "Topics", "Framework", "People", "Activity", "Account"],
+    "manager@demo.example.com": ["Dashboard", "Question bank", "Topics", "Framework", "People", "Activity", "Account"],
+    "interviewer@demo.example.com": ["Dashboard", "Question bank", "Topics", "Framework", "People", "Account"],
     "candidate@demo.example.com": ["Dashboard", "Question bank", "Topics", "Account"],
 }
 

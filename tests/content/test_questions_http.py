@@ -117,3 +117,11 @@ def test_page_form_adds_questions_all_or_nothing(client: TestClient, db: Session
 def test_interviewers_cannot_open_the_add_form(client: TestClient, db: Session) -> None:
     login(client, make_user(db, make_organisation(db), Role.INTERVIEWER))
     assert client.get("/questions/new").status_code == 403
+
+
+def test_framework_page_shows_profiles_weights_and_anchors(client: TestClient, db: Session) -> None:
+    login(client, make_user(db, make_organisation(db), Role.INTERVIEWER))
+    page = client.get("/framework", params={"role": "ml_researcher"}).text
+    assert "Senior ML Researcher" in page
+    assert "Research presentation" in page
+    assert page.count('class="anchor a') == 4 * 13

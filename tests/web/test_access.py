@@ -16,10 +16,10 @@ def org(db: Session):
 @pytest.mark.parametrize(
     ("role", "visible", "hidden"),
     [
-        (Role.ADMIN, ["/people", "/activity", "/account"], []),
-        (Role.HIRING_MANAGER, ["/people", "/activity", "/account"], []),
-        (Role.INTERVIEWER, ["/people", "/account"], ["/activity"]),
-        (Role.CANDIDATE, ["/account"], ["/people", "/activity"]),
+        (Role.ADMIN, ["/questions", "/framework", "/people", "/activity", "/account"], []),
+        (Role.HIRING_MANAGER, ["/questions", "/framework", "/people", "/activity", "/account"], []),
+        (Role.INTERVIEWER, ["/questions", "/framework", "/people", "/account"], ["/activity"]),
+        (Role.CANDIDATE, ["/questions", "/topics", "/account"], ["/people", "/activity", "/framework"]),
     ],
 )
 def test_navigation_and_dashboard_by_role(client, db, org, role, visible, hidden) -> None:

@@ -22,6 +22,7 @@ NAV = (
     NavItem("Dashboard", "/", "◧", ALL),
     NavItem("Question bank", "/questions", "?", ALL),
     NavItem("Topics", "/topics", "▦", ALL),
+    NavItem("Framework", "/framework", "◈", STAFF),
     NavItem("People", "/people", "◉", STAFF),
     NavItem("Activity", "/activity", "≡", (Role.ADMIN, Role.HIRING_MANAGER)),
     NavItem("Account", "/account", "⚙", ALL),

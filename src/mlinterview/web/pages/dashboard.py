@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from mlinterview.accounts import repository, service
 from mlinterview.accounts.models import Role
 from mlinterview.accounts.permissions import MANAGERS
+from mlinterview.content import repository as content
 from mlinterview.web.deps import CurrentUser, SessionDep, SettingsDep
 from mlinterview.web.templating import render
 
@@ -30,6 +31,7 @@ def dashboard(request: Request, session: SessionDep, settings: SettingsDep, user
         ]
         if user.role is Role.INTERVIEWER
         else [],
+        "bank": _bank_size(session, user.organisation_id),
         "system": {
             "database": "SQLite (embedded)" if settings.is_embedded_database else "PostgreSQL",
             "jobs": "Celery workers" if settings.broker_url else "in-process",
@@ -37,3 +39,8 @@ def dashboard(request: Request, session: SessionDep, settings: SettingsDep, user
         },
     }
     return render(request, f"dashboard/{user.role.value}.html", **context)
+
+
+def _bank_size(session: SessionDep, organisation_id: int) -> dict[str, int]:
+    counts = content.topics_with_counts(session, organisation_id)
+    return {"questions": sum(n for _, n in counts), "topics": sum(1 for _, n in counts if n)}
