@@ -14,17 +14,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from mlinterview import accounts as _accounts  # noqa: F401 - every table, so drop_all can order them
 from mlinterview.config import BUNDLED_CONTENT
 from mlinterview.content.loader import load_bank
 from mlinterview.content.repository import QuestionFilters, search
 from mlinterview.content.sync import sync_bank
-from mlinterview.db import Base
 from mlinterview.db.engine import get_engine
-from mlinterview.db.migrate import upgrade
+from mlinterview.db.migrate import rebuild
 
 WORDS = [
     "overfitting", "precision recall", "roc auc", "gradient descent", "learning rate", "drift", "feature store",
@@ -47,8 +44,7 @@ def queries(n: int = 100) -> list[QuestionFilters]:
     for i in range(n):
         base = FILTERS[i % len(FILTERS)]
         words = WORDS[i % len(WORDS)] if i % 4 else ""
-        out.append(QuestionFilters(words, base.topic, base.difficulty, base.role, base.competency, base.type,
-                                   base.seniority))  # fmt: skip
+        out.append(base.model_copy(update={"text": words}))
     return out
 
 
@@ -58,12 +54,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="Rounds of the 100 queries; the first warms up.")
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
+    rebuild(url)
     engine = get_engine(url)
-    Base.metadata.drop_all(engine)
-    with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS questions_fts"))
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    upgrade(url)
     bank = load_bank(BUNDLED_CONTENT)
     with Session(engine) as session:
         sync_bank(session, bank)
@@ -74,7 +66,7 @@ def main() -> None:
         for round_ in range(args.repeat):
             for filters in queries():
                 started = time.perf_counter()
-                rows, total = search(session, None, filters, limit=25)
+                _, total = search(session, None, filters, limit=25)
                 elapsed = (time.perf_counter() - started) * 1000
                 if round_ > 0:
                     timings.append(elapsed)

@@ -13,15 +13,14 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mlinterview.config import BUNDLED_CONTENT, Settings, load_settings
 from mlinterview.content.loader import load_bank
 from mlinterview.content.sync import sync_bank
-from mlinterview.db import Base
 from mlinterview.db.engine import get_engine
-from mlinterview.db.migrate import upgrade
+from mlinterview.db.migrate import rebuild
 from mlinterview.db.session import set_session_factory
 from mlinterview.kit import jobs
 from mlinterview.main import create_app
@@ -30,13 +29,8 @@ from tests.factories import TEST_SECRET
 
 def reset_database(url: str) -> None:
     """Drop every table of the project, migrate from nothing and load the bundled question bank."""
-    engine = get_engine(url)
-    Base.metadata.drop_all(engine)
-    with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS questions_fts"))
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    upgrade(url)
-    with Session(engine) as session:
+    rebuild(url)
+    with Session(get_engine(url)) as session:
         sync_bank(session, load_bank(BUNDLED_CONTENT))
         session.commit()
 

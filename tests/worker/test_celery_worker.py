@@ -19,18 +19,19 @@ from pathlib import Path
 
 import pytest
 import redis
-from sqlalchemy import MetaData, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mlinterview.accounts import exports, service
 from mlinterview.accounts.models import DataExport, ExportStatus, Role, User
 from mlinterview.accounts.schemas import UserCreate
 from mlinterview.config import load_settings
-from mlinterview.db import Base, enqueue_job, session_scope
+from mlinterview.db import enqueue_job, session_scope
 from mlinterview.db.engine import get_engine
 from mlinterview.db.migrate import upgrade
 from mlinterview.db.session import set_session_factory
 from mlinterview.kit import jobs
+from tests.conftest import reset_database
 
 from .slow_job import key  # also registers testing.slow_export, so enqueue_job accepts it
 
@@ -90,7 +91,7 @@ def database_url(tmp_path: Path) -> Iterator[str]:
     on_postgres = url.startswith("postgresql")
     url = url if on_postgres else f"sqlite:///{tmp_path / 'worker-test.db'}"
     if on_postgres:
-        migrate_from_nothing(url)
+        reset_database(url)
     else:
         upgrade(url)
     set_session_factory(sessionmaker(get_engine(url), expire_on_commit=False))
@@ -98,18 +99,9 @@ def database_url(tmp_path: Path) -> Iterator[str]:
         yield url
     finally:
         set_session_factory(None)
-        if on_postgres:  # leave the shared database empty and migrated, as the other test modules expect it
-            migrate_from_nothing(url)
+        if on_postgres:  # leave the shared database as the other test modules expect it
+            reset_database(url)
         get_engine(url).dispose()
-
-
-def migrate_from_nothing(url: str) -> None:
-    engine = get_engine(url)
-    Base.metadata.drop_all(engine)
-    leftovers = MetaData()  # alembic_version, and tables of domains this test does not import
-    leftovers.reflect(engine)
-    leftovers.drop_all(engine)
-    upgrade(url)
 
 
 @pytest.fixture

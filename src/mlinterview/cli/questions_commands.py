@@ -14,7 +14,7 @@ from mlinterview.accounts import repository as accounts
 from mlinterview.accounts.models import User
 from mlinterview.cli.console import console, err_console
 from mlinterview.content import formats, repository, service
-from mlinterview.content.export import ExportFormat, export
+from mlinterview.content.export import ExportFormat
 from mlinterview.content.loader import Problem, parse_questions
 from mlinterview.content.repository import QuestionFilters
 from mlinterview.content.schema import Question as QuestionContent
@@ -29,7 +29,7 @@ AsOption = Annotated[
 
 def _filters(text: str, topic: str | None, difficulty: int | None, role: str | None, competency: str | None,
              kind: str | None) -> QuestionFilters:  # fmt: skip
-    return QuestionFilters(text, topic, difficulty, role, competency, kind)
+    return QuestionFilters(text=text, topic=topic, difficulty=difficulty, role=role, competency=competency, type=kind)
 
 
 def _organisation(session: Session, email: str | None) -> User | None:
@@ -110,13 +110,9 @@ def export_command(
         ) from None
     with session_scope() as session:
         filters = _filters(text, topic, difficulty, role, competency, kind)
-        rows, _ = repository.search(session, None, filters, limit=100_000)
-        contents = [QuestionContent.model_validate(r.current_version.content) for r in rows if r.current_version]
-    if not contents:
-        raise InvalidInput("No question matches those filters, so there is nothing to export.")
-    file = export(contents, fmt, answers=answers, title=title)
+        file = service.export_selection(session, actor=None, filters=filters, fmt=fmt, answers=answers, title=title)
     output.write_bytes(file.data)
-    console.print(f"Wrote {len(contents)} questions to {output}.")
+    console.print(f"Wrote {output} ({len(file.data):,} bytes).")
 
 
 @app.command("import")

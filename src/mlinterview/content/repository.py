@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from sqlalchemy import ColumnElement, Select, column, func, literal_column, or_, select, table, text
 from sqlalchemy.orm import Session, joinedload
 
@@ -15,15 +15,25 @@ from mlinterview.content.models import Competency, Question, RoleProfile, Topic
 FTS = table("questions_fts", column("rowid"))  # SQLite's FTS5 index, made by migration 0002
 
 
-@dataclass(frozen=True)
-class QuestionFilters:
-    text: str = ""
+class QuestionFilters(BaseModel):
+    """What to look for; the same object parses the API's and the pages' query strings (``q`` is the text)."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="ignore")
+
+    text: str = Field("", alias="q", max_length=200, description="Words to find; each also matches as a prefix.")
     topic: str | None = None
-    difficulty: int | None = None
+    difficulty: int | None = Field(None, ge=1, le=5)
     role: str | None = None
     competency: str | None = None
     type: str | None = None
     seniority: str | None = None
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return "" if info.field_name == "text" else None  # an untouched <select> sends ""
+        return value.strip() if isinstance(value, str) else value
 
 
 def visible_to(organisation_id: int | None) -> ColumnElement[bool]:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from mlinterview.accounts.models import User
-from mlinterview.accounts.permissions import MANAGERS, require_role
+from mlinterview.accounts.permissions import MANAGERS, STAFF, require_role
 from mlinterview.content import models, repository
+from mlinterview.content.export import ExportFile, ExportFormat, export
 from mlinterview.content.repository import QuestionFilters
 from mlinterview.content.schema import Question as QuestionContent
 from mlinterview.content.sync import apply_version
@@ -19,6 +20,19 @@ def search(
     session: Session, *, actor: User, filters: QuestionFilters, limit: int = 50, offset: int = 0
 ) -> tuple[Sequence[models.Question], int]:
     return repository.search(session, actor.organisation_id, filters, limit=limit, offset=offset)
+
+
+def export_selection(
+    session: Session, *, actor: User | None, filters: QuestionFilters, fmt: ExportFormat, answers: bool, title: str
+) -> ExportFile:
+    """The questions matching ``filters`` as a file; staff only, as it holds the answer keys (no actor: the CLI)."""
+    if actor is not None:
+        require_role(actor, *STAFF)
+    rows, _ = repository.search(session, actor.organisation_id if actor else None, filters, limit=100_000)
+    contents = [QuestionContent.model_validate(row.current_version.content) for row in rows if row.current_version]
+    if not contents:
+        raise InvalidInput("No question matches those filters, so there is nothing to export.")
+    return export(contents, fmt, answers=answers, title=title)
 
 
 def get(session: Session, *, actor: User, slug: str) -> models.Question:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from mlinterview.db.engine import get_engine
 
@@ -49,3 +50,19 @@ HAND_MADE = ("questions_fts", "ix_questions_search", "search_vector")
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Alembic's filter: leave the hand-made search structures out of autogenerate comparisons."""
     return not (name or "").startswith(HAND_MADE)
+
+
+def rebuild(url: str) -> None:
+    """Destroy every table and migrate from nothing. Loses all data: for tests and benchmarks only."""
+    engine = get_engine(url)
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    else:
+        engine.dispose()  # close pooled connections before the file goes
+        database = engine.url.database
+        if database and database != ":memory:":
+            for suffix in ("", "-wal", "-shm"):
+                Path(database + suffix).unlink(missing_ok=True)
+    upgrade(url)

@@ -8,10 +8,9 @@ from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from mlinterview.accounts.permissions import STAFF, require_role
 from mlinterview.api.deps import ApiUser, SessionDep
 from mlinterview.content import repository, service
-from mlinterview.content.export import ExportFormat, export
+from mlinterview.content.export import ExportFormat
 from mlinterview.content.repository import QuestionFilters
 from mlinterview.content.schema import Question as QuestionContent
 from mlinterview.content.schemas import QuestionDetail, QuestionPage, QuestionSummary
@@ -19,22 +18,7 @@ from mlinterview.content.schemas import QuestionDetail, QuestionPage, QuestionSu
 router = APIRouter(tags=["questions"])
 
 
-class Filters(BaseModel):
-    q: str = ""
-    topic: str | None = None
-    difficulty: int | None = None
-    role: str | None = None
-    competency: str | None = None
-    type: str | None = None
-    seniority: str | None = None
-
-    def domain(self) -> QuestionFilters:
-        return QuestionFilters(
-            self.q, self.topic, self.difficulty, self.role, self.competency, self.type, self.seniority
-        )
-
-
-FiltersDep = Annotated[Filters, Query()]
+FiltersDep = Annotated[QuestionFilters, Query()]
 
 
 @router.get("/questions", response_model=QuestionPage, summary="Search and filter the bank")
@@ -45,7 +29,7 @@ def search_questions(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> QuestionPage:
-    rows, total = service.search(session, actor=user, filters=filters.domain(), limit=limit, offset=offset)
+    rows, total = service.search(session, actor=user, filters=filters, limit=limit, offset=offset)
     return QuestionPage(total=total, items=[QuestionSummary.of(row, user.organisation_id) for row in rows])
 
 
@@ -57,10 +41,9 @@ def export_questions(
     format: ExportFormat = ExportFormat.MARKDOWN,
     answers: bool = True,
 ) -> Response:
-    require_role(user, *STAFF)  # candidates practise on questions; they do not download the answers
-    rows, _ = service.search(session, actor=user, filters=filters.domain(), limit=10_000)
-    contents = [QuestionContent.model_validate(row.current_version.content) for row in rows if row.current_version]
-    file = export(contents, format, answers=answers, title="mlinterview question set")
+    file = service.export_selection(
+        session, actor=user, filters=filters, fmt=format, answers=answers, title="mlinterview question set"
+    )
     return Response(
         file.data,
         media_type=file.media_type,

@@ -7,10 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 
-from mlinterview.accounts.permissions import MANAGERS, STAFF, require_role
+from mlinterview.accounts.permissions import MANAGERS, STAFF
 from mlinterview.content import formats, repository, service
-from mlinterview.content.export import ExportFormat, export
+from mlinterview.content.export import ExportFormat
 from mlinterview.content.loader import parse_questions
 from mlinterview.content.repository import QuestionFilters
 from mlinterview.content.schema import Question as QuestionContent
@@ -25,17 +26,10 @@ PAGE_SIZE = 25
 
 
 def _filters(request: Request) -> QuestionFilters:
-    params = request.query_params
-    difficulty = params.get("difficulty", "")
-    return QuestionFilters(
-        text=params.get("q", "").strip(),
-        topic=params.get("topic") or None,
-        difficulty=int(difficulty) if difficulty.isdigit() else None,
-        role=params.get("role") or None,
-        competency=params.get("competency") or None,
-        type=params.get("type") or None,
-        seniority=params.get("seniority") or None,
-    )
+    try:
+        return QuestionFilters.model_validate(dict(request.query_params))
+    except ValidationError:
+        return QuestionFilters()  # a hand-edited address falls back to the whole bank
 
 
 @router.get("/questions")
@@ -71,11 +65,10 @@ def export_questions(
     format: ExportFormat = ExportFormat.PDF,
     answers: bool = True,
 ) -> Response:
-    require_role(user, *STAFF)
-    rows, _ = service.search(session, actor=user, filters=_filters(request), limit=10_000)
-    contents = [QuestionContent.model_validate(row.current_version.content) for row in rows if row.current_version]
     title = "ML interview study guide" if answers else "ML interview questions"
-    file = export(contents, format, answers=answers, title=title)
+    file = service.export_selection(
+        session, actor=user, filters=_filters(request), fmt=format, answers=answers, title=title
+    )
     disposition = f'attachment; filename="{file.filename}"'
     return Response(file.data, media_type=file.media_type, headers={"Content-Disposition": disposition})
 
