@@ -27,6 +27,7 @@ install-test: $(VENV)/.installed-test
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0  # the CPU build, before anything that pulls torch in
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 

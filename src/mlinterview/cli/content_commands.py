@@ -73,3 +73,21 @@ def sync(path: PathOption = None) -> None:
     with session_scope() as session:
         report = sync_bank(session, bank)
     console.print(f"Synced: {report}.")
+
+
+@app.command("check-rubrics")
+def check_rubrics_command(path: PathOption = None) -> None:
+    """Grade every model answer against its own rubric, and each key point's phrasings against the rubric.
+
+    Lists the questions whose model answer scores under 0.85 or whose phrasings read as another point; exit 1
+    if there is any.
+    """
+    from mlinterview.content.rubric_check import check_rubrics
+
+    bank = load_bank(path or get_settings().content_dir)
+    problems = check_rubrics(bank.questions)
+    for problem in problems:
+        err_console.print(f"{problem.slug}: {problem.message}", highlight=False, markup=False, soft_wrap=True)
+    if problems:
+        raise SystemExit(1)
+    console.print(f"[green]OK[/]: all {len(bank.questions)} model answers and their rubrics agree with the grader.")

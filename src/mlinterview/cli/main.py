@@ -10,7 +10,14 @@ import typer
 from pydantic import ValidationError
 
 from mlinterview import __version__
-from mlinterview.cli import content_commands, db_commands, questions_commands, users_commands
+from mlinterview.cli import (
+    content_commands,
+    db_commands,
+    grade_command,
+    grading_commands,
+    questions_commands,
+    users_commands,
+)
 from mlinterview.cli.console import console, err_console
 from mlinterview.cli.setup import prepare
 from mlinterview.config import get_settings, settings_reference
@@ -26,6 +33,8 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(users_commands.app, name="users")
 app.add_typer(content_commands.app, name="content")
 app.add_typer(questions_commands.app, name="questions")
+app.add_typer(grading_commands.app, name="grading")
+app.command("grade")(grade_command.grade)
 docs_app = typer.Typer(help="Generate reference documentation.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
 

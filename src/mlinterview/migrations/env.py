@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine, pool
 
 from mlinterview.accounts import models as _accounts  # noqa: F401 - registers the tables for autogenerate
+from mlinterview.answers import models as _answers  # noqa: F401
 from mlinterview.content import models as _content  # noqa: F401
 from mlinterview.db import Base
 from mlinterview.db.migrate import include_name

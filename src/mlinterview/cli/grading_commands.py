@@ -1,0 +1,121 @@
+"""``mlinterview grading``: measure graders against human grades, and train the default one."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import typer
+from rich.table import Table
+
+from mlinterview.cli.console import console
+from mlinterview.errors import InvalidInput
+from mlinterview.grading import GraderName, get_grader
+from mlinterview.grading.evaluation import Columns, Example, Timer, group_folds, metrics, read_dataset
+from mlinterview.grading.learned import MODEL_FILE, SCALE, LearnedGrader
+from mlinterview.grading.training import feature_matrix, fit, save, targets
+
+app = typer.Typer(help="Measure graders against human grades and train the default grader.", no_args_is_help=True)
+
+DatasetOption = Annotated[
+    Path, typer.Option("--dataset", exists=True, dir_okay=False, help="CSV of human-graded answers.")
+]
+QuestionCol = Annotated[str, typer.Option(help="Column of the question.")]
+ReferenceCol = Annotated[str, typer.Option(help="Column of the reference answer.")]
+AnswerCol = Annotated[str, typer.Option(help="Column of the graded answer.")]
+ScoreCol = Annotated[str, typer.Option(help="Column of the human score.")]
+GroupCol = Annotated[str, typer.Option(help="Column whose values become the cross-validation folds.")]
+MaxScore = Annotated[float, typer.Option(min=0.1, help="Top of the dataset's score scale.")]
+
+
+def _read(path: Path, columns: Columns, max_score: float) -> list[Example]:
+    try:
+        return read_dataset(path, columns, max_score)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+
+
+@app.command("evaluate")
+def evaluate(
+    dataset: DatasetOption,
+    question_col: QuestionCol = "question",
+    reference_col: ReferenceCol = "reference_answer",
+    answer_col: AnswerCol = "student_answer",
+    score_col: ScoreCol = "score_avg",
+    group_col: GroupCol = "assignment",
+    max_score: MaxScore = 5.0,
+    pretrained: Annotated[bool, typer.Option("--pretrained", help="Use the shipped model as is; fit nothing.")] = False,
+    grader: Annotated[
+        GraderName, typer.Option(help="Grader to measure (cross-validation applies to 'learned').")
+    ] = GraderName.LEARNED,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Pearson, Spearman, RMSE, quadratic weighted kappa and answers/s against the dataset's human scores.
+
+    Without --pretrained the learned grader is cross-validated: one fold per value of --group-col, each
+    predicted by a model trained on the other folds (the standard protocol for the Mohler data).
+    """
+    examples = _read(dataset, Columns(question_col, reference_col, answer_col, score_col, group_col), max_score)
+    gold = [e.score for e in examples]
+    with Timer() as timer:
+        if grader is GraderName.LEARNED and not pretrained:
+            predicted = _cross_validated(examples)
+        elif grader is GraderName.LEARNED:
+            predicted = [
+                r.score * max_score for r in LearnedGrader().grade_many([(e.spec, e.answer) for e in examples])
+            ]
+        else:
+            chosen = get_grader(grader)
+            predicted = [chosen.grade(e.spec, e.answer).score * max_score for e in examples]
+    figures: dict[str, object] = {**metrics(predicted, gold, max_score, timer.seconds)}
+    figures["mode"] = "pretrained" if pretrained or grader is not GraderName.LEARNED else "cross-validated"
+    figures["grader"] = grader.value
+    if as_json:
+        sys.stdout.write(json.dumps(figures) + "\n")
+        return
+    table = Table(
+        "Measure", "Value", title=f"{grader.value} grader on {dataset.name} ({figures['mode']})", title_justify="left"
+    )
+    for key in ("pearson", "spearman", "rmse", "qwk", "answers_per_s", "n"):
+        table.add_row(key, str(figures[key]))
+    console.print(table)
+
+
+def _cross_validated(examples: list[Example]) -> list[float]:
+    rows, grades = feature_matrix(examples), targets(examples)
+    predicted = np.zeros(len(examples))
+    for test in group_folds([e.group for e in examples]):
+        model = fit(rows[~test], grades[~test], trained_on="fold")
+        predicted[test] = model.predict(rows[test])
+    scale = np.array([e.spec.max_score for e in examples]) / SCALE
+    return list(np.clip(predicted, 0, SCALE) * scale)
+
+
+@app.command("train")
+def train(
+    dataset: Annotated[
+        list[Path],
+        typer.Option("--dataset", exists=True, dir_okay=False, help="CSV of human-graded answers (repeatable)."),
+    ],
+    question_col: QuestionCol = "question",
+    reference_col: ReferenceCol = "reference_answer",
+    answer_col: AnswerCol = "student_answer",
+    score_col: ScoreCol = "score_avg",
+    group_col: GroupCol = "assignment",
+    max_score: MaxScore = 5.0,
+    output: Annotated[Path, typer.Option(help="Where to write the model.")] = MODEL_FILE,
+) -> None:
+    """Fit the learned grader on every row of the datasets and write the model file it ships with."""
+    examples = [
+        e
+        for path in dataset
+        for e in _read(path, Columns(question_col, reference_col, answer_col, score_col, group_col), max_score)
+    ]
+    model = fit(feature_matrix(examples), targets(examples), trained_on=", ".join(p.name for p in dataset))
+    save(model, output)
+    console.print(
+        f"Trained on {len(examples)} answers from {model.trained_on}; wrote {output} (version {model.version})."
+    )
