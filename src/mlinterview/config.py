@@ -87,6 +87,13 @@ class Settings(BaseSettings):
         description="In development mode, on first start with an empty database, create a demo organisation "
         "with one user of each role and print their one-time passwords to the console.",
     )
+    llm_url: str = Field(
+        "",
+        description="Base URL of an OpenAI-compatible server (llama.cpp, vLLM...) for the optional LLM grader, "
+        "e.g. `http://127.0.0.1:8080`. Empty turns that grader off.",
+    )
+    llm_model: str = Field("", description="Model name to ask the LLM grader's server for.")
+    llm_api_key: SecretStr = Field(SecretStr(""), description="Bearer key for the LLM server, if it wants one.")
     host: str = Field("127.0.0.1", description="Address `mlinterview serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `mlinterview serve` listens on.")
     log_level: Literal["debug", "info", "warning", "error"] = Field(

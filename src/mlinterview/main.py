@@ -19,6 +19,7 @@ from mlinterview.api.errors import json_error
 from mlinterview.api.health import router as health_router
 from mlinterview.config import Settings, get_settings
 from mlinterview.errors import AppError
+from mlinterview.grading.registry import configure_llm
 from mlinterview.kit import jobs
 from mlinterview.web.errors import html_error
 
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     jobs.configure(settings)
+    configure_llm(settings.llm_url, settings.llm_model, settings.llm_api_key.get_secret_value())
 
     app = FastAPI(
         title="mlinterview",

@@ -74,7 +74,7 @@ def test_a_100_kb_answer_is_graded_on_its_beginning_with_a_note(spec: GradingSpe
 
 
 def test_registry_refuses_the_llm_grader_without_an_endpoint() -> None:
-    with pytest.raises(LookupError, match="endpoint"):
+    with pytest.raises(LookupError, match="MLI_LLM_URL"):
         get_grader(GraderName.LLM)
 
 

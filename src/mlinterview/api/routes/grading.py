@@ -10,7 +10,9 @@ from mlinterview.api.deps import ApiUser, SessionDep
 from mlinterview.content import service
 from mlinterview.content.grading_spec import grading_spec
 from mlinterview.content.schema import Question
+from mlinterview.errors import AppError, InvalidInput
 from mlinterview.grading import GradeResult, GraderName, get_grader
+from mlinterview.grading.llm import LLMUnavailable
 
 router = APIRouter(tags=["grading"])
 
@@ -26,4 +28,9 @@ def grade(session: SessionDep, user: ApiUser, body: GradeRequest) -> GradeResult
     row = service.get(session, actor=user, slug=body.question)
     assert row.current_version is not None
     question = Question.model_validate(row.current_version.content)
-    return get_grader(body.grader).grade(grading_spec(question), body.answer)
+    try:
+        return get_grader(body.grader).grade(grading_spec(question), body.answer)
+    except LookupError as error:
+        raise InvalidInput(str(error)) from None
+    except LLMUnavailable as error:
+        raise AppError(str(error), status_code=503) from None
