@@ -87,3 +87,20 @@ def test_cli_grade_prints_the_analysis(tmp_path, question) -> None:
     assert result.exit_code == 0, result.output
     assert "Score:" in result.output
     assert "covered" in result.output
+
+
+def test_an_answer_keeps_the_wording_it_was_written_to(client: TestClient, db: Session, question) -> None:
+    from mlinterview.content import service as questions
+
+    manager = make_user(db, make_organisation(db), Role.HIRING_MANAGER)
+    own = question.model_copy(update={"slug": "bias-variance/house-gap-question", "prompt": "Our first wording of it."})
+    questions.create(db, actor=manager, content=own)
+    token = login(client, manager)
+    client.post(
+        "/questions/bias-variance/house-gap-question/answer", data={"text": "Overfitting.", "csrf_token": token}
+    )
+    answer_id = db.query(Answer).order_by(Answer.id.desc()).first().id
+    questions.update(db, actor=manager, slug=own.slug, content=own.model_copy(update={"prompt": "A second wording."}))
+    page = client.get(f"/answers/{answer_id}").text
+    assert "Our first wording of it." in page
+    assert "A second wording." not in page

@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from mlinterview.answers import service
 from mlinterview.answers.models import AnswerStatus
-from mlinterview.content.models import Question
+from mlinterview.content.models import Question, QuestionVersion
 from mlinterview.errors import AppError
 from mlinterview.grading import GradeResult
 from mlinterview.web.deps import CurrentUser, SessionDep
@@ -36,8 +36,10 @@ def submit(
 def show(request: Request, session: SessionDep, user: CurrentUser, answer_id: int) -> Response:
     answer = service.get(session, user=user, answer_id=answer_id)
     question = session.get_one(Question, answer.question_id)
+    version = session.get_one(QuestionVersion, answer.question_version_id)  # the wording the answer was written to
     result = (
         GradeResult.model_validate(answer.result) if answer.status is AnswerStatus.GRADED and answer.result else None
     )
     template = "answers/analysis.html" if request.headers.get("hx-request") else "answers/show.html"
-    return render(request, template, user=user, answer=answer, question=question, result=result)
+    prompt = version.content["prompt"]
+    return render(request, template, user=user, answer=answer, question=question, prompt=prompt, result=result)
