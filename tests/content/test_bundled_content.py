@@ -44,6 +44,9 @@ def test_competency_framework_and_role_profiles(bank) -> None:
     assert len(bank.profiles) == 12
     dated = [s for p in bank.profiles for s in p.salary_references]
     assert all(s.source for s in dated)
+    with_salaries = {(p.role.value, p.level.value) for p in bank.profiles if p.salary_references}
+    assert with_salaries == {("ml_engineer", "mid")}  # the only figures the source articles give
+    assert all(s.minimum <= s.average <= s.maximum for s in dated)
 
 
 @pytest.mark.skipif(not SEED_OVERLAP.exists(), reason="../shared/tools/seed-overlap is not beside this checkout")

@@ -85,3 +85,10 @@ def test_public_api_is_what_all_says() -> None:
 
     public = {n for n in dir(grading) if not n.startswith("_") and not inspect.ismodule(getattr(grading, n))}
     assert public == set(grading.__all__)
+
+
+def test_the_learned_grader_computes_every_named_feature(spec: GradingSpec) -> None:
+    from mlinterview.grading.features import NAMES, features
+    from mlinterview.grading.similarity import MiniLM
+
+    assert len(features(MiniLM(), spec, "The model overfits the training data.")) == len(NAMES)

@@ -49,12 +49,6 @@ class Bank:
     problems: list[Problem] = field(default_factory=list)
     origins: list[tuple[str, int]] = field(default_factory=list)  # (file, line) of each question, in order
 
-    def origin(self, slug: str) -> tuple[str, int]:
-        for question, where in zip(self.questions, self.origins, strict=True):
-            if question.slug == slug:
-                return where
-        return ("content", 0)
-
 
 def load_bank(root: Path) -> Bank:
     from mlinterview.content.validate import cross_check

@@ -4,16 +4,14 @@ example phrasings must be recognised as that key point (judged without the phras
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-
-import numpy as np
+from dataclasses import dataclass
 
 from mlinterview.content.grading_spec import grading_spec
 from mlinterview.content.schema import Question
 from mlinterview.grading import GradingSpec, PointStatus, get_grader
 from mlinterview.grading.coverage import assess_points
 from mlinterview.grading.learned import LearnedGrader
-from mlinterview.grading.similarity import MiniLM, cosine
+from mlinterview.grading.similarity import MiniLM
 
 MODEL_ANSWER_MIN = 0.85
 
@@ -60,18 +58,3 @@ def _phrasing_problems(similarity: MiniLM, slug: str, spec: GradingSpec) -> list
                     )
                 )
     return problems
-
-
-def held_out_recognition(questions: Sequence[Question]) -> float:
-    """Share of phrasings recognised as their point when the rubric does not contain them (a harder test)."""
-    similarity, hits, total = MiniLM(), 0, 0
-    for question in questions:
-        spec = grading_spec(question)
-        for index, point in enumerate(spec.key_points):
-            for phrasing in point.phrasings:
-                others = tuple(p for p in point.phrasings if p != phrasing)
-                rubric = [replace(p, phrasings=others) if i == index else p for i, p in enumerate(spec.key_points)]
-                scores = [float(cosine(similarity, list(p.texts), [phrasing]).max()) for p in rubric]
-                hits += int(np.argmax(scores)) == index
-                total += 1
-    return hits / total if total else 0.0

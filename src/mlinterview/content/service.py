@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mlinterview.accounts.models import User
@@ -107,10 +109,6 @@ def _topic_of(session: Session, slug: str) -> models.Topic:
 
 
 def _closest(session: Session, actor: User, slug: str) -> str:
-    import difflib
-
-    from sqlalchemy import select
-
     slugs = session.scalars(select(models.Question.slug).where(repository.visible_to(actor.organisation_id))).all()
     match = difflib.get_close_matches(slug, slugs, n=1)
     return f" Did you mean `{match[0]}`?" if match else ""

@@ -60,15 +60,16 @@ def assemble(
 ) -> GradeResult:
     """Turn a model's raw 0-1 score into the full result: evidence, caps, confidence and feedback."""
     answer_sentences = sentences(text)
-    points = assess_points(similarity, spec, answer_sentences)
-    flags = find_flags(similarity, spec, answer_sentences)
+    denied = contradictions(similarity, spec, answer_sentences)
+    points = assess_points(similarity, spec, answer_sentences, denied)
+    flags = find_flags(similarity, spec, answer_sentences, denied)
     best = max((p.similarity for p in points), default=0.0)
     score = min(max(raw_score, 0.0), 1.0)
     if spec.key_points:  # an explicit rubric is the authority: it has an equal say with the model
         score = (score + rubric_credit(similarity, spec, points)) / 2
     reference_similarity = float(cosine(similarity, [text], [spec.reference])[0, 0])
-    denied = len(contradictions(similarity, spec, answer_sentences)) / max(1, len(answer_sentences))
-    for cap, reason in caps(spec, text, points, best, off_topic, reference_similarity, denied):
+    denied_share = len(denied) / max(1, len(answer_sentences))
+    for cap, reason in caps(spec, text, points, best, off_topic, reference_similarity, denied_share):
         if score > cap:
             score = cap
             notes.append(reason)

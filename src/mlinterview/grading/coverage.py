@@ -52,9 +52,12 @@ def contradictions(similarity: Similarity, spec: GradingSpec, sentences: list[st
     return found
 
 
-def assess_points(similarity: Similarity, spec: GradingSpec, sentences: list[str]) -> list[PointResult]:
+def assess_points(
+    similarity: Similarity, spec: GradingSpec, sentences: list[str], denied: set[int] | None = None
+) -> list[PointResult]:
+    """Each key point's status; ``denied`` are the sentence indexes of ``contradictions`` when already known."""
     limits = THRESHOLDS[similarity.name]
-    denied = contradictions(similarity, spec, sentences)
+    denied = contradictions(similarity, spec, sentences) if denied is None else denied
     results = []
     for point in spec.points():
         texts = list(point.texts)
@@ -86,11 +89,13 @@ def assess_points(similarity: Similarity, spec: GradingSpec, sentences: list[str
     return results
 
 
-def find_flags(similarity: Similarity, spec: GradingSpec, sentences: list[str]) -> list[FlagHit]:
+def find_flags(
+    similarity: Similarity, spec: GradingSpec, sentences: list[str], denied: set[int] | None = None
+) -> list[FlagHit]:
     limit = THRESHOLDS[similarity.name].flag
     hits = [
         FlagHit(flag=CONTRADICTION, sentence=sentences[i], similarity=1.0)
-        for i in sorted(contradictions(similarity, spec, sentences))
+        for i in sorted(contradictions(similarity, spec, sentences) if denied is None else denied)
     ]
     for flag in spec.red_flags:
         texts = [t for t in (flag.flag, flag.phrasing) if t]

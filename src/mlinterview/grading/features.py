@@ -13,7 +13,7 @@ import numpy as np
 
 from mlinterview.grading.similarity import Similarity, cosine
 from mlinterview.grading.spec import GradingSpec
-from mlinterview.grading.text import STOPWORDS, content_words, negated, sentences, strip_negations, words
+from mlinterview.grading.text import STOPWORDS, content_words, negated, sentences, stem, strip_negations, words
 
 NAMES = (
     "cos_answer_reference",
@@ -143,15 +143,11 @@ def _align(similarity: Similarity, source: Sequence[str], target: Sequence[str])
 
 
 def _plain_words(text: str, drop: set[str] | None = None) -> list[str]:
-    from mlinterview.grading.text import stem
-
     kept = [w for w in words(text) if w not in STOPWORDS]
     return [w for w in kept if not drop or stem(w) not in drop]
 
 
 def _demote(text: str, question_words: set[str]) -> str:
-    from mlinterview.grading.text import stem
-
     kept = [w for w in words(text) if w not in STOPWORDS and stem(w) not in question_words]
     return " ".join(kept) or "none"
 
