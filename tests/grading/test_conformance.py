@@ -92,3 +92,13 @@ def test_the_learned_grader_computes_every_named_feature(spec: GradingSpec) -> N
     from mlinterview.grading.similarity import MiniLM
 
     assert len(features(MiniLM(), spec, "The model overfits the training data.")) == len(NAMES)
+
+
+def test_an_answer_gets_the_same_result_alone_or_in_any_batch(spec: GradingSpec, question) -> None:
+    from mlinterview.grading.learned import LearnedGrader
+
+    answer = "High variance: regularise. Learning curves show whether more data would help the validation score."
+    others = [question.model_answer, "Bias.", "Collect more data, since the curves have not converged yet."]
+    alone = LearnedGrader().grade(spec, answer)
+    batched = LearnedGrader().grade_many([(spec, t) for t in [*others, answer]])[-1]
+    assert batched == alone

@@ -104,3 +104,29 @@ def test_an_answer_keeps_the_wording_it_was_written_to(client: TestClient, db: S
     page = client.get(f"/answers/{answer_id}").text
     assert "Our first wording of it." in page
     assert "A second wording." not in page
+
+
+def test_cli_evaluates_a_dataset_graded_with_labels(tmp_path) -> None:
+    import json
+
+    rows = ["question,reference_answer,student_answer,label,assignment"]
+    for group in ("1", "2"):
+        rows += [
+            f"What does a stack do?,It stores items last in first out.,Last in first out storage.,correct,{group}",
+            f"What does a stack do?,It stores items last in first out.,It sorts numbers.,incorrect,{group}",
+        ]
+    dataset = tmp_path / "labelled.csv"
+    dataset.write_text("\n".join(rows) + "\n")
+    base = ["grading", "evaluate", "--dataset", str(dataset), "--score-col", "label", "--max-score", "1"]
+
+    unmapped = CliRunner().invoke(cli, [*base, "--label-score", "correct=1"])
+    assert unmapped.exit_code != 0
+    assert "--label-score incorrect=VALUE" in unmapped.output + str(unmapped.exception)
+
+    result = CliRunner().invoke(
+        cli, [*base, "--pretrained", "--json", "--label-score", "correct=1", "--label-score", "incorrect=0"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output.strip().splitlines()[-1])
+    assert figures["n"] == 4
+    assert figures["pearson"] > 0

@@ -29,11 +29,27 @@ AnswerCol = Annotated[str, typer.Option(help="Column of the graded answer.")]
 ScoreCol = Annotated[str, typer.Option(help="Column of the human score.")]
 GroupCol = Annotated[str, typer.Option(help="Column whose values become the cross-validation folds.")]
 MaxScore = Annotated[float, typer.Option(min=0.1, help="Top of the dataset's score scale.")]
+LabelScores = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--label-score",
+        help="LABEL=SCORE for a score column of labels, e.g. --label-score correct=1 --label-score incorrect=0.",
+    ),
+]
 
 
-def _read(path: Path, columns: Columns, max_score: float) -> list[Example]:
+def _read(path: Path, columns: Columns, max_score: float, label_scores: list[str] | None = None) -> list[Example]:
+    labels = {}
+    for pair in label_scores or []:
+        label, _, value = pair.rpartition("=")
+        try:
+            labels[label] = float(value)
+        except ValueError:
+            raise InvalidInput(f"--label-score {pair!r} is not LABEL=NUMBER, e.g. correct=1") from None
+        if not label:
+            raise InvalidInput(f"--label-score {pair!r} names no label; write LABEL=NUMBER, e.g. correct=1")
     try:
-        return read_dataset(path, columns, max_score)
+        return read_dataset(path, columns, max_score, labels)
     except ValueError as error:
         raise InvalidInput(str(error)) from None
 
@@ -47,6 +63,7 @@ def evaluate(
     score_col: ScoreCol = "score_avg",
     group_col: GroupCol = "assignment",
     max_score: MaxScore = 5.0,
+    label_score: LabelScores = None,
     pretrained: Annotated[bool, typer.Option("--pretrained", help="Use the shipped model as is; fit nothing.")] = False,
     grader: Annotated[
         GraderName, typer.Option(help="Grader to measure (cross-validation applies to 'learned').")
@@ -58,7 +75,9 @@ def evaluate(
     Without --pretrained the learned grader is cross-validated: one fold per value of --group-col, each
     predicted by a model trained on the other folds (the standard protocol for the Mohler data).
     """
-    examples = _read(dataset, Columns(question_col, reference_col, answer_col, score_col, group_col), max_score)
+    examples = _read(
+        dataset, Columns(question_col, reference_col, answer_col, score_col, group_col), max_score, label_score
+    )
     gold = [e.score for e in examples]
     with Timer() as timer:
         if grader is GraderName.LEARNED and not pretrained:

@@ -12,7 +12,7 @@ from mlinterview.grading.coverage import (
 from mlinterview.grading.feedback import write_feedback
 from mlinterview.grading.guards import caps
 from mlinterview.grading.results import GradeResult
-from mlinterview.grading.similarity import Similarity, cosine
+from mlinterview.grading.similarity import Similarity
 from mlinterview.grading.spec import GradingSpec
 from mlinterview.grading.text import looks_english, normalise, sentences, truncate
 
@@ -60,16 +60,19 @@ def assemble(
 ) -> GradeResult:
     """Turn a model's raw 0-1 score into the full result: evidence, caps, confidence and feedback."""
     answer_sentences = sentences(text)
-    denied = contradictions(similarity, spec, answer_sentences)
+    denied = contradictions(spec, answer_sentences)
     points = assess_points(similarity, spec, answer_sentences, denied)
     flags = find_flags(similarity, spec, answer_sentences, denied)
     best = max((p.similarity for p in points), default=0.0)
     score = min(max(raw_score, 0.0), 1.0)
     if spec.key_points:  # an explicit rubric is the authority: it has an equal say with the model
         score = (score + rubric_credit(similarity, spec, points)) / 2
-    reference_similarity = float(cosine(similarity, [text], [spec.reference])[0, 0])
+    answer_vector = similarity.whole(text)
+    reference_similarity = float(answer_vector @ similarity.whole(spec.reference))
+    question_similarity = float(answer_vector @ similarity.whole(spec.prompt))
     denied_share = len(denied) / max(1, len(answer_sentences))
-    for cap, reason in caps(spec, text, points, best, off_topic, reference_similarity, denied_share):
+    similarities = (best, reference_similarity, question_similarity)
+    for cap, reason in caps(spec, text, points, off_topic, similarities, denied_share):
         if score > cap:
             score = cap
             notes.append(reason)

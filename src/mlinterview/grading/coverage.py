@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mlinterview.grading.results import FlagHit, PointResult, PointStatus
-from mlinterview.grading.similarity import Similarity, cosine
+from mlinterview.grading.similarity import CharNgrams, Similarity, cosine
 from mlinterview.grading.spec import GradingSpec
 from mlinterview.grading.text import negated, strip_negations
 from mlinterview.grading.text import sentences as split
@@ -18,37 +18,57 @@ class Thresholds:
     covered: float
     partial: float
     flag: float
-    same_claim: float  # an answer sentence this close to a reference sentence makes the same claim, or denies it
 
 
 # Cosine levels differ by representation: embeddings of paraphrases sit higher than shared character n-grams.
 THRESHOLDS = {
-    "all-MiniLM-L6-v2": Thresholds(covered=0.62, partial=0.45, flag=0.72, same_claim=0.9),
-    "char-ngrams": Thresholds(covered=0.42, partial=0.28, flag=0.5, same_claim=0.8),
+    "all-MiniLM-L6-v2": Thresholds(covered=0.62, partial=0.45, flag=0.72),
+    "char-ngrams": Thresholds(covered=0.42, partial=0.28, flag=0.5),
 }
 CONTRADICTION = "Contradicts the expected answer"
+_CLAIMS = CharNgrams()
+SAME_CLAIM = 0.8  # character n-gram cosine of two claims stated in the same words
+SHARED_WORDS = 0.5  # a restated claim shares at least half its words with the original
 VERBATIM = 0.95  # a sentence this close to a rubric phrasing says what the rubric says, whatever its wording
 CREDIT = {PointStatus.COVERED: 1.0, PointStatus.PARTIAL: 0.5, PointStatus.MISSED: 0.0, PointStatus.CONTRADICTED: 0.0}
 
 
-def contradictions(similarity: Similarity, spec: GradingSpec, sentences: list[str]) -> set[int]:
+def contradictions(spec: GradingSpec, sentences: list[str]) -> set[int]:
     """Answer sentences that restate a sentence of the reference answer with the opposite polarity.
 
-    Both sides are compared with their negations removed: only a sentence that says the same thing word for
-    word, give or take a "not", counts; a paraphrase that happens to use "not" ("does not need" for "avoids")
-    does not.
+    Both sides are compared with their negations removed, by their characters: only a sentence that says the
+    same thing word for word, give or take a "not", counts; a paraphrase that happens to use "not" ("does not
+    need" for "avoids") does not.
     """
     reference = split(spec.reference)
-    if not reference or not sentences:
+    suspects = _suspects(reference, sentences)
+    if not suspects:
         return set()
-    matrix = cosine(similarity, [strip_negations(s) for s in sentences], [strip_negations(r) for r in reference])
+    claims = _CLAIMS.sparse([strip_negations(sentences[i]) for i in suspects])
+    matrix = (claims @ _CLAIMS.sparse([strip_negations(r) for r in reference]).T).toarray()
     found = set()
-    for index, sentence in enumerate(sentences):
-        closest = int(matrix[index].argmax())
-        if matrix[index, closest] >= THRESHOLDS[similarity.name].same_claim and negated(sentence) != negated(
-            reference[closest]
-        ):
+    for row, index in enumerate(suspects):
+        closest = int(matrix[row].argmax())
+        if matrix[row, closest] >= SAME_CLAIM and negated(sentences[index]) != negated(reference[closest]):
             found.add(index)
+    return found
+
+
+def _suspects(reference: list[str], sentences: list[str]) -> list[int]:
+    """Answer sentences sharing most of their words with a reference sentence of the opposite polarity.
+
+    Restating a claim word for word is the only way to contradict it here, so sentences without that overlap
+    need no embedding at all.
+    """
+    claims = [(set(strip_negations(r).split()), negated(r)) for r in reference]
+    found = []
+    for index, sentence in enumerate(sentences):
+        mine, polarity = set(strip_negations(sentence).split()), negated(sentence)
+        if any(
+            polarity != theirs and mine and words and len(mine & words) / min(len(mine), len(words)) >= SHARED_WORDS
+            for words, theirs in claims
+        ):
+            found.append(index)
     return found
 
 
@@ -57,7 +77,7 @@ def assess_points(
 ) -> list[PointResult]:
     """Each key point's status; ``denied`` are the sentence indexes of ``contradictions`` when already known."""
     limits = THRESHOLDS[similarity.name]
-    denied = contradictions(similarity, spec, sentences) if denied is None else denied
+    denied = contradictions(spec, sentences) if denied is None else denied
     results = []
     for point in spec.points():
         texts = list(point.texts)
@@ -95,7 +115,7 @@ def find_flags(
     limit = THRESHOLDS[similarity.name].flag
     hits = [
         FlagHit(flag=CONTRADICTION, sentence=sentences[i], similarity=1.0)
-        for i in sorted(contradictions(similarity, spec, sentences) if denied is None else denied)
+        for i in sorted(contradictions(spec, sentences) if denied is None else denied)
     ]
     for flag in spec.red_flags:
         texts = [t for t in (flag.flag, flag.phrasing) if t]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +32,13 @@ class Example:
     group: str
 
 
-def read_dataset(path: Path, columns: Columns, max_score: float) -> list[Example]:
-    """Rows of a CSV of human-graded answers; a missing column or a bad score is named with its line."""
+def read_dataset(
+    path: Path, columns: Columns, max_score: float, labels: Mapping[str, float] | None = None
+) -> list[Example]:
+    """Rows of a CSV of human-graded answers; a missing column or a bad score is named with its line.
+
+    ``labels`` turns a column of categorical grades ("correct", "incorrect") into scores.
+    """
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         missing = [
@@ -46,7 +51,12 @@ def read_dataset(path: Path, columns: Columns, max_score: float) -> list[Example
         examples = []
         for row in reader:
             try:
-                score = float(row[columns.score])
+                score = labels[row[columns.score]] if labels else float(row[columns.score])
+            except KeyError:
+                raise ValueError(
+                    f"{path.name}:{reader.line_num}: label {row[columns.score]!r} has no score; "
+                    f"give one with --label-score {row[columns.score]}=VALUE"
+                ) from None
             except ValueError:
                 raise ValueError(
                     f"{path.name}:{reader.line_num}: score {row[columns.score]!r} is not a number"

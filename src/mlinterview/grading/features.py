@@ -1,19 +1,20 @@
 """The learned grader's features: alignment, lexical overlap, embedding similarity and key-point coverage.
 
 Word-level alignment follows Sultan et al. (2016): each content word of the reference is matched to its most
-similar word in the answer, after "question demoting" (words of the question itself earn no credit).
+similar word in the answer, after "question demoting" (words of the question itself earn no credit). Word
+vectors are contextual: pooled from the word's tokens in its sentence, so one forward pass serves every feature.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from mlinterview.grading.similarity import Similarity, cosine
+from mlinterview.grading.similarity import MiniLM, cosine
 from mlinterview.grading.spec import GradingSpec
-from mlinterview.grading.text import STOPWORDS, content_words, negated, sentences, stem, strip_negations, words
+from mlinterview.grading.text import STOPWORDS, content_words, negated, sentences, stem, words
 
 NAMES = (
     "cos_answer_reference",
@@ -52,31 +53,29 @@ NAMES = (
 QUESTION_TOKEN = 0.85  # an answer token this close to a question token only repeats the question
 
 
-def texts_needed(spec: GradingSpec, answer: str) -> list[str]:
-    """Every text the features embed, so a batch can encode them all at once."""
-    question_words = set(content_words(spec.prompt))
-    return [
-        answer or " ",
-        spec.reference,
-        spec.prompt,
-        _demote(answer, question_words),
-        _demote(spec.reference, question_words),
-        *sentences(answer),
-        *(text for point in spec.points() for text in point.texts),
-        *_plain_words(spec.reference),
-        *_plain_words(answer),
-        # what the coverage, contradiction and red-flag checks compare, so one forward pass serves them all
-        *sentences(spec.reference),
-        *(strip_negations(s) for s in (*sentences(answer), *sentences(spec.reference))),
-        *(text for flag in spec.red_flags for text in (flag.flag, flag.phrasing) if text),
-    ]
+def prefetch(similarity: MiniLM, items: Sequence[tuple[GradingSpec, str]]) -> None:
+    """Encode in one batched pass every sentence that grading these answers will read.
+
+    Answers, references and prompts are read closely (words and tokens); the rubric's phrasings and the red
+    flags only need their sentence vectors.
+    """
+    closely, plain = [], []
+    for spec, answer in items:
+        closely += [*(sentences(answer) or [answer or " "]), *sentences(spec.reference), *sentences(spec.prompt)]
+        plain += [text for point in spec.points() for text in point.texts]
+        plain += [text for flag in spec.red_flags for text in (flag.flag, flag.phrasing) if text]
+    similarity.prefetch(plain, closely)
 
 
-def features(similarity: Similarity, spec: GradingSpec, answer: str) -> list[float]:
+def features(similarity: MiniLM, spec: GradingSpec, answer: str) -> list[float]:
     answer = answer or " "
     question_words = set(content_words(spec.prompt))
-    whole = similarity.vectors([answer, spec.reference, spec.prompt])
-    demoted = similarity.vectors([_demote(answer, question_words), _demote(spec.reference, question_words)])
+
+    def own(word: str) -> bool:  # a content word the question did not already supply
+        return word not in STOPWORDS and stem(word) not in question_words
+
+    whole = [similarity.whole(text) for text in (answer, spec.reference, spec.prompt)]
+    demoted = [similarity.pooled(text, own) for text in (answer, spec.reference)]
     answer_sentences = sentences(answer) or [answer]
     points = spec.points()
     per_point = [float(cosine(similarity, list(p.texts), answer_sentences).max()) for p in points]
@@ -88,12 +87,13 @@ def features(similarity: Similarity, spec: GradingSpec, answer: str) -> list[flo
     a_new, r_new = a_words - question_words, r_words - question_words
     d_recall, d_precision = _share(a_new & r_new, r_new), _share(a_new & r_new, a_new)
     grams_a, grams_r = _trigrams(answer), _trigrams(spec.reference)
-    align_r = _align(similarity, _plain_words(spec.reference, question_words), _plain_words(answer, question_words))
-    align_p = _align(similarity, _plain_words(answer, question_words), _plain_words(spec.reference, question_words))
-    align_all = _align(similarity, _plain_words(spec.reference), _plain_words(answer))
+    answer_words, reference_words = similarity.word_vectors(answer), similarity.word_vectors(spec.reference)
+    a_own, r_own = _select(answer_words, own), _select(reference_words, own)
+    a_all, r_all = (_select(w, lambda word: word not in STOPWORDS) for w in (answer_words, reference_words))
+    align_r, align_p, align_all = _align(r_own, a_own), _align(a_own, r_own), _align(r_all, a_all)
     return [
         float(whole[0] @ whole[1]),
-        float(demoted[0] @ demoted[1]),
+        float(demoted[0] @ demoted[1]) if demoted[0] is not None and demoted[1] is not None else 0.0,
         float(whole[0] @ whole[2]),
         float(np.average(per_point, weights=weights)) if per_point else 0.0,
         min(per_point, default=0.0),
@@ -116,15 +116,17 @@ def features(similarity: Similarity, spec: GradingSpec, answer: str) -> list[flo
     ]
 
 
-def _token_alignment(similarity: Similarity, spec: GradingSpec, answer: str) -> list[float]:
+def _token_alignment(similarity: MiniLM, spec: GradingSpec, answer: str) -> list[float]:
     """BERTScore-style greedy matching of contextual token vectors, with and without the question's tokens."""
-    token_vectors = getattr(similarity, "token_vectors", None)
-    if token_vectors is None:
-        return [0.0] * 6
-    a, r, q = token_vectors([answer, spec.reference, spec.prompt])
+    a, r, q = (similarity.token_vectors(text) for text in (answer, spec.reference, spec.prompt))
     plain = _greedy(a, r)
     a_own, r_own = a[(a @ q.T).max(axis=1) < QUESTION_TOKEN], r[(r @ q.T).max(axis=1) < QUESTION_TOKEN]
     return [*plain, *_greedy(a_own, r_own)]
+
+
+def _select(found: tuple[list[str], np.ndarray], keep: Callable[[str], bool]) -> np.ndarray:
+    words_found, vectors = found
+    return vectors[[i for i, word in enumerate(words_found) if keep(word)]]
 
 
 def _greedy(answer: np.ndarray, reference: np.ndarray) -> tuple[float, float, float]:
@@ -135,21 +137,12 @@ def _greedy(answer: np.ndarray, reference: np.ndarray) -> tuple[float, float, fl
     return precision, recall, _f1(recall, precision)
 
 
-def _align(similarity: Similarity, source: Sequence[str], target: Sequence[str]) -> tuple[float, float, float]:
-    if not source or not target:
+def _align(source: np.ndarray, target: np.ndarray) -> tuple[float, float, float]:
+    """Each source word's best match among the target words: mean similarity, and shares above two levels."""
+    if not len(source) or not len(target):
         return 0.0, 0.0, 0.0
-    best = cosine(similarity, list(source), list(target)).max(axis=1)
+    best = (source @ target.T).max(axis=1)
     return float(best.mean()), float((best > 0.8).mean()), float((best > 0.6).mean())
-
-
-def _plain_words(text: str, drop: set[str] | None = None) -> list[str]:
-    kept = [w for w in words(text) if w not in STOPWORDS]
-    return [w for w in kept if not drop or stem(w) not in drop]
-
-
-def _demote(text: str, question_words: set[str]) -> str:
-    kept = [w for w in words(text) if w not in STOPWORDS and stem(w) not in question_words]
-    return " ".join(kept) or "none"
 
 
 def _trigrams(text: str) -> set[str]:

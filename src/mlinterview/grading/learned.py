@@ -17,7 +17,7 @@ import joblib
 import numpy as np
 
 from mlinterview.grading.base import assemble, empty_result, prepare
-from mlinterview.grading.features import features, texts_needed
+from mlinterview.grading.features import features, prefetch
 from mlinterview.grading.results import GradeResult
 from mlinterview.grading.similarity import MiniLM
 from mlinterview.grading.spec import GradingSpec
@@ -66,8 +66,7 @@ class LearnedGrader:
     def grade_many(self, items: Sequence[tuple[GradingSpec, str]]) -> list[GradeResult]:
         """Grade a batch: every text is embedded in one pass, then each answer is scored."""
         prepared = [(spec, *prepare(answer)) for spec, answer in items]
-        needed = [t for spec, text, _ in prepared if text for t in texts_needed(spec, text)]
-        self.similarity.prefetch(needed)  # one forward pass for the whole batch
+        prefetch(self.similarity, [(spec, text) for spec, text, _ in prepared if text])  # one pass for the batch
         rows = [features(self.similarity, spec, text) for spec, text, _ in prepared if text]
         predictions: Iterator[float] = iter(self.model.predict(np.array(rows)) / SCALE if rows else [])
         return [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 MAX_CHARS = 6_000  # longer answers are graded on their beginning, with a note
 
@@ -37,7 +38,7 @@ NEGATIONS = frozenset(
         "weren't",
     ]
 )
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -61,9 +62,10 @@ def sentences(text: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):

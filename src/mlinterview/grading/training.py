@@ -14,19 +14,24 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from mlinterview.grading.evaluation import Example
-from mlinterview.grading.features import features, texts_needed
+from mlinterview.grading.features import features, prefetch
 from mlinterview.grading.learned import SCALE, TrainedModel
 from mlinterview.grading.similarity import MiniLM
 from mlinterview.grading.text import normalise, truncate
 
 SEED = 13
+CHUNK = 512
 
 
 def feature_matrix(examples: Sequence[Example], similarity: MiniLM | None = None) -> np.ndarray:
     similarity = similarity or MiniLM()
     answers = [truncate(normalise(e.answer))[0] or " " for e in examples]
-    similarity.prefetch([t for e, a in zip(examples, answers, strict=True) for t in texts_needed(e.spec, a)])
-    return np.array([features(similarity, e.spec, a) for e, a in zip(examples, answers, strict=True)])
+    rows = []
+    for start in range(0, len(examples), CHUNK):  # so that the encoded sentences stay in the cache until used
+        chunk = list(zip(examples[start : start + CHUNK], answers[start : start + CHUNK], strict=True))
+        prefetch(similarity, [(e.spec, a) for e, a in chunk])
+        rows += [features(similarity, e.spec, a) for e, a in chunk]
+    return np.array(rows)
 
 
 def targets(examples: Sequence[Example]) -> np.ndarray:
