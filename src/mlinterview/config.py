@@ -94,6 +94,17 @@ class Settings(BaseSettings):
     )
     llm_model: str = Field("", description="Model name to ask the LLM grader's server for.")
     llm_api_key: SecretStr = Field(SecretStr(""), description="Bearer key for the LLM server, if it wants one.")
+    sandbox_runner: Literal["bubblewrap", "local", "fake"] = Field(
+        "bubblewrap",
+        description="How submitted code runs: `bubblewrap` isolates it (required in production); `local` only "
+        "limits its resources, for one person practising their own code on a machine without bubblewrap; "
+        "`fake` runs nothing, for tests.",
+    )
+    sandbox_runtime: Path = Field(
+        Path("data/sandbox-runtime"),
+        description="The sandbox's own Python environment (Debian's Python 3.11 with numpy), readable by every "
+        "user; `make sandbox-runtime` builds it.",
+    )
     host: str = Field("127.0.0.1", description="Address `mlinterview serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `mlinterview serve` listens on.")
     log_level: Literal["debug", "info", "warning", "error"] = Field(

@@ -13,9 +13,11 @@ from mlinterview import __version__
 from mlinterview.cli import (
     content_commands,
     db_commands,
+    exercises_commands,
     grade_command,
     grading_commands,
     questions_commands,
+    sandbox_commands,
     users_commands,
 )
 from mlinterview.cli.console import console, err_console
@@ -34,6 +36,8 @@ app.add_typer(users_commands.app, name="users")
 app.add_typer(content_commands.app, name="content")
 app.add_typer(questions_commands.app, name="questions")
 app.add_typer(grading_commands.app, name="grading")
+app.add_typer(exercises_commands.app, name="exercises")
+app.add_typer(sandbox_commands.app, name="sandbox")
 app.command("grade")(grade_command.grade)
 docs_app = typer.Typer(help="Generate reference documentation.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")

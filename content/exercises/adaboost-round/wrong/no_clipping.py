@@ -1,0 +1,21 @@
+# Bug: no clipping of the error, so a perfect stump divides by zero.
+import math
+
+import numpy as np
+
+
+def adaboost_round(X, y, weights):
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    w = np.asarray(weights, dtype=float) / np.sum(weights)
+    best = None
+    for j in range(X.shape[1]):
+        for t in np.unique(X[:, j]):
+            for p in (1, -1):
+                pred = np.where(X[:, j] > t, p, -p)
+                err = float(w[pred != y].sum())
+                if best is None or err < best[0] - 1e-12:
+                    best = (err, j, float(t), p, pred)
+    err, j, t, p, pred = best
+    alpha = 0.5 * math.log((1 - err) / err)
+    new = w * np.exp(-alpha * y * pred)
+    return j, t, p, alpha, (new / new.sum()).tolist()

@@ -1,0 +1,9 @@
+# Bug: without labels, classes are ordered by first appearance rather than sorted.
+def confusion_matrix(y_true, y_pred, labels=None):
+    order = list(dict.fromkeys([*y_true, *y_pred])) if labels is None else list(labels)
+    position = {label: index for index, label in enumerate(order)}
+    matrix = [[0] * len(order) for _ in order]
+    for truth, guess in zip(y_true, y_pred, strict=True):
+        if truth in position and guess in position:
+            matrix[position[truth]][position[guess]] += 1
+    return matrix

@@ -1,0 +1,17 @@
+# Bug: off by one, it makes up to n_iter + 1 centroid updates.
+import numpy as np
+
+
+def kmeans(X, initial_centroids, n_iter):
+    X = np.asarray(X, dtype=float)
+    C = np.array(initial_centroids, dtype=float)
+    labels = np.argmin(((X[:, None] - C[None]) ** 2).sum(-1), axis=1)
+    for _ in range(n_iter + 1):
+        for j in range(len(C)):
+            if np.any(labels == j):
+                C[j] = X[labels == j].mean(axis=0)
+        new = np.argmin(((X[:, None] - C[None]) ** 2).sum(-1), axis=1)
+        if np.array_equal(new, labels):
+            break
+        labels = new
+    return C, labels

@@ -1,0 +1,22 @@
+# Bug: tokenises by splitting on whitespace, so punctuation sticks to words ('world!' is not 'world').
+import math
+from collections import Counter
+
+
+def tokenise(text):
+    return text.lower().split()
+
+
+def tfidf_cosine(documents, query):
+    docs = [Counter(tokenise(d)) for d in documents]
+    n = len(docs)
+    df = Counter(t for d in docs for t in d)
+    idf = {t: math.log((1 + n) / (1 + f)) + 1 for t, f in df.items()}
+
+    def unit(counts):
+        v = {t: c * idf[t] for t, c in counts.items() if t in idf}
+        norm = math.sqrt(sum(x * x for x in v.values()))
+        return {t: x / norm for t, x in v.items()} if norm > 0 else {}
+
+    q = unit(Counter(tokenise(query)))
+    return [sum(x * q.get(t, 0.0) for t, x in unit(d).items()) for d in docs]

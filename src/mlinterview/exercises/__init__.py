@@ -1,0 +1,1 @@
+"""Coding exercises: statements, starter code, visible and hidden tests, graded in the sandbox."""

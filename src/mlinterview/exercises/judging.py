@@ -1,0 +1,179 @@
+"""Grading a submission: its function runs in the sandbox on each case's inputs; the outputs come back and
+are compared here with the reference solution's, which never enter the sandbox."""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from pydantic import BaseModel
+
+from mlinterview.exercises.bundle import Exercise
+from mlinterview.exercises.spec import Case
+from mlinterview.sandbox import Limits
+from mlinterview.sandbox.exchange import from_plain, to_plain
+from mlinterview.sandbox.registry import Runner
+
+STARTUP_S = 5.0  # interpreter and numpy, on top of the cases' own time
+HIDDEN_WORDS = {
+    "error": "raised an error",
+    "timeout": "took too long",
+    "memory": "ran out of memory",
+    "crash": "crashed",
+    "missing": "did not run",
+}
+
+
+class CaseResult(BaseModel):
+    name: str
+    category: str
+    hidden: bool
+    passed: bool
+    message: str  # for a hidden case only a word about what happened, never its data
+    ms: int = 0
+
+
+class Judgement(BaseModel):
+    passed: int
+    total: int
+    cases: list[CaseResult]
+    problem: str | None = None  # why nothing could be graded (an import error, a forbidden import)
+    stdout: str = ""  # only from runs of visible cases
+    wall_ms: int = 0
+    runner: str = ""
+
+    @property
+    def score(self) -> float:
+        return self.passed / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    case: Case
+    hidden: bool
+    expected: Any
+
+
+def forbidden_imports(source: str, allowed: list[str]) -> list[str]:
+    """Top-level module names the source imports that the exercise does not allow."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []  # the sandbox reports the syntax error with its line
+    found = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        found += [n.split(".")[0] for n in names if n.split(".")[0] not in allowed]
+    if any(isinstance(n, ast.Call) and getattr(n.func, "id", "") == "__import__" for n in ast.walk(tree)):
+        found.append("__import__")
+    return sorted(set(found))
+
+
+def judge(exercise: Exercise, source: str, runner: Runner, *, hidden: bool = True) -> Judgement:
+    prepared = _cases(exercise, hidden)
+    bad = forbidden_imports(source, exercise.spec.allowed_imports)
+    if bad:
+        allowed = ", ".join(exercise.spec.allowed_imports)
+        return _nothing(prepared, f"Importing {', '.join(bad)} is not allowed in this exercise; allowed: {allowed}.")
+    limit = exercise.spec.time_limit_s
+    wall = STARTUP_S + limit * len(prepared)
+    task = {
+        "function": exercise.spec.function,
+        "time_limit_s": limit,
+        "cases": [{"args": to_plain(p.case.args), "kwargs": to_plain(p.case.kwargs)} for p in prepared],
+    }
+    run = runner.run(
+        {
+            "submission.py": source.encode(),
+            "harness.py": _support("harness.py"),
+            "exchange.py": _support("exchange.py"),
+            "cases.json": json.dumps(task).encode(),
+        },
+        ["python", "-I", "/task/harness.py"] if runner.isolating else ["python", "/task/harness.py"],
+        Limits(wall_s=wall, cpu_s=math.ceil(wall), memory_mb=exercise.spec.memory_mb),
+    )
+    records: dict[int, dict[str, Any]] = {}
+    for line in run.channel.decode("utf-8", "replace").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if "import_error" in record:
+            judgement = _nothing(prepared, f"The code could not be loaded: {record['import_error']}")
+            return judgement.model_copy(update={"stdout": run.stdout if not hidden else "", "runner": run.runner})
+        if isinstance(record.get("index"), int):
+            records[record["index"]] = record
+    check = exercise.checker()
+    results = []
+    for index, item in enumerate(prepared):
+        record = records.get(index, {"status": "missing", "error": f"the run ended early ({run.status.value})"})
+        results.append(_result(item, record, check))
+    return Judgement(
+        passed=sum(r.passed for r in results),
+        total=len(results),
+        cases=results,
+        stdout="" if hidden else run.stdout,
+        wall_ms=run.wall_ms,
+        runner=run.runner,
+    )
+
+
+def _result(item: _Prepared, record: dict[str, Any], check: Any) -> CaseResult:
+    status = record.get("status")
+    message, passed = "", False
+    if status == "ok":
+        try:
+            problem = check(from_plain(to_plain(item.case.args)), item.expected, from_plain(record.get("value")))
+        except Exception as error:
+            problem = f"the result could not be checked ({type(error).__name__})"
+        passed = problem is None
+        message = "passed" if passed else ("wrong answer" if item.hidden else str(problem))
+    else:
+        message = HIDDEN_WORDS.get(str(status), "failed") if item.hidden else str(record.get("error", status))
+    return CaseResult(
+        name=item.case.name,
+        category=item.case.category,
+        hidden=item.hidden,
+        passed=passed,
+        message=message,
+        ms=int(record.get("ms", 0)),
+    )
+
+
+def _nothing(prepared: list[_Prepared], problem: str) -> Judgement:
+    cases = [
+        CaseResult(name=p.case.name, category=p.case.category, hidden=p.hidden, passed=False, message="did not run")
+        for p in prepared
+    ]
+    return Judgement(passed=0, total=len(cases), cases=cases, problem=problem)
+
+
+def _cases(exercise: Exercise, hidden: bool) -> list[_Prepared]:
+    visible = [_Prepared(c, False, e) for c, e in _expected(exercise, hidden=False)]
+    return visible + ([_Prepared(c, True, e) for c, e in _expected(exercise, hidden=True)] if hidden else [])
+
+
+_EXPECTED: dict[tuple[str, str, bool], tuple[tuple[Case, Any], ...]] = {}
+
+
+def _expected(exercise: Exercise, hidden: bool) -> tuple[tuple[Case, Any], ...]:
+    """Each case with the reference solution's output, computed once per exercise and solution."""
+    key = (str(exercise.folder), exercise.solution, hidden)
+    if key not in _EXPECTED:
+        cases = exercise.hidden_cases() if hidden else exercise.visible_cases()
+        _EXPECTED[key] = tuple((case, exercise.expected(case)) for case in cases)
+    return _EXPECTED[key]
+
+
+@cache
+def _support(name: str) -> bytes:
+    return (files("mlinterview.sandbox") / name).read_bytes()

@@ -1,0 +1,123 @@
+"""The isolating runner: bubblewrap namespaces, a seccomp filter and resource limits, as an unprivileged uid."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from mlinterview.sandbox.limits import Limits, RunResult
+from mlinterview.sandbox.policy import filter_fd
+from mlinterview.sandbox.process import become_subreaper, reap_orphans, rlimits, supervise
+
+FIRST_UID = 61000  # slot n runs as uid FIRST_UID + n: nothing else on the machine uses these
+SLOTS = 8
+TASK = "/task"  # where the submission's files appear, read-only
+RUNTIME = "/runtime"  # the runtime virtual environment, read-only
+
+
+class BubblewrapRunner:
+    name = "bubblewrap"
+    isolating = True
+
+    def __init__(self, runtime: Path, bwrap: str | None = None) -> None:
+        self.runtime = runtime
+        self.bwrap = bwrap or shutil.which("bwrap") or "/usr/bin/bwrap"
+        self._slots = threading.Semaphore(SLOTS)
+        self._free = list(range(SLOTS))
+        self._lock = threading.Lock()
+        become_subreaper()
+
+    def available(self) -> str | None:
+        """None when this runner can run here, otherwise why not."""
+        if not Path(self.bwrap).exists():
+            return "bubblewrap is not installed (Debian: apt-get install bubblewrap)"
+        if not (self.runtime / "bin" / "python").exists():
+            return f"no sandbox runtime at {self.runtime} (make sandbox-runtime builds it)"
+        return None
+
+    def run(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits) -> RunResult:
+        """Run ``argv`` (resolved inside the sandbox) with ``files`` under /task, read-only."""
+        with self._slot() as slot, tempfile.TemporaryDirectory(prefix="mli-task-") as task:
+            for name, content in files.items():
+                path = Path(task) / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content)
+                path.chmod(0o644)
+            Path(task).chmod(0o755)
+            seccomp = filter_fd()
+            try:
+                uid = FIRST_UID + slot if os.geteuid() == 0 else None
+                return supervise(
+                    [*self._command(task, limits, seccomp), *argv],
+                    limits,
+                    self.name,
+                    env={},
+                    user=uid,
+                    pass_fds=(seccomp,),
+                    before_exec=rlimits(limits),
+                )
+            finally:
+                os.close(seccomp)
+                reap_orphans(range(FIRST_UID, FIRST_UID + SLOTS))
+
+    def _command(self, task: str, limits: Limits, seccomp: int) -> list[str]:
+        tmp = str(limits.tmp_mb * 1024 * 1024)
+        command = [
+            self.bwrap,
+            "--unshare-all",  # own user, pid, net, ipc, uts and cgroup namespaces: no network at all
+            "--unshare-user",
+            "--disable-userns",  # and no nested user namespaces from inside
+            "--die-with-parent",
+            "--new-session",
+            "--clearenv",
+            "--hostname", "sandbox",
+            "--ro-bind", "/usr", "/usr",
+            "--ro-bind", str(self.runtime), RUNTIME,
+            "--ro-bind", task, TASK,
+            "--proc", "/proc",
+            "--dev", "/dev",
+            "--size", tmp, "--tmpfs", "/tmp",  # noqa: S108 - the sandbox's own, empty tmpfs
+            "--size", tmp, "--tmpfs", "/dev/shm",  # noqa: S108
+            "--size", tmp, "--tmpfs", "/work",
+            "--chdir", "/work",
+            "--setenv", "HOME", "/work",
+            "--setenv", "PATH", f"{RUNTIME}/bin:/usr/bin",
+            "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
+            "--setenv", "PYTHONHASHSEED", "0",
+            "--setenv", "OPENBLAS_NUM_THREADS", "1",
+            "--setenv", "OMP_NUM_THREADS", "1",
+            "--setenv", "MKL_NUM_THREADS", "1",
+            "--seccomp", str(seccomp),
+        ]  # fmt: skip
+        for link in ("lib", "lib64", "bin", "sbin"):
+            if Path(f"/{link}").is_symlink():
+                command += ["--symlink", os.readlink(f"/{link}"), f"/{link}"]
+            elif Path(f"/{link}").is_dir():
+                command += ["--ro-bind", f"/{link}", f"/{link}"]
+        return command
+
+    def _slot(self) -> _Slot:
+        return _Slot(self)
+
+
+class _Slot:
+    """One of SLOTS sandbox uids, held for one run, so concurrent runs never share a process limit."""
+
+    def __init__(self, runner: BubblewrapRunner) -> None:
+        self.runner = runner
+        self.number = -1
+
+    def __enter__(self) -> int:
+        self.runner._slots.acquire()
+        with self.runner._lock:
+            self.number = self.runner._free.pop()
+        return self.number
+
+    def __exit__(self, *_: object) -> None:
+        with self.runner._lock:
+            self.runner._free.append(self.number)
+        self.runner._slots.release()

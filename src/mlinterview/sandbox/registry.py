@@ -1,0 +1,50 @@
+"""Runners behind one Protocol, chosen by name."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from mlinterview.sandbox.limits import Limits, RunResult
+
+
+class Runner(Protocol):
+    name: str
+    isolating: bool  # True only for a runner that contains untrusted code
+
+    def available(self) -> str | None:
+        """None when the runner can work on this machine, otherwise the reason it cannot."""
+        ...
+
+    def run(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits) -> RunResult: ...
+
+
+class RunnerName(enum.StrEnum):
+    BUBBLEWRAP = "bubblewrap"
+    LOCAL = "local"
+    FAKE = "fake"
+
+
+class SandboxUnavailable(RuntimeError):
+    """The sandbox cannot run code safely here; the message says why and what to do."""
+
+
+def get_runner(name: RunnerName | str, runtime: Path) -> Runner:
+    from mlinterview.sandbox.bubblewrap import BubblewrapRunner
+    from mlinterview.sandbox.fake import FakeRunner
+    from mlinterview.sandbox.local import LocalRunner
+
+    chosen = RunnerName(name)
+    runner: Runner
+    if chosen is RunnerName.BUBBLEWRAP:
+        runner = BubblewrapRunner(runtime)
+    elif chosen is RunnerName.LOCAL:
+        runner = LocalRunner(str(runtime / "bin" / "python") if (runtime / "bin" / "python").exists() else None)
+    else:
+        runner = FakeRunner()
+    problem = runner.available()
+    if problem:
+        raise SandboxUnavailable(problem)
+    return runner
