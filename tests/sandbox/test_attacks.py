@@ -137,3 +137,14 @@ def test_only_the_task_files_are_visible_and_read_only(runner) -> None:
     )
     assert result.stdout.strip() == "['data.txt', 'main.py']"
     assert "PermissionError" in result.stderr or "Read-only file system" in result.stderr
+
+
+def test_concurrent_runs_never_share_a_process_limit(runner) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    program = "import os, time\nkids = []\nfor _ in range(3):\n    pid = os.fork()\n"
+    program += "    if pid == 0:\n        time.sleep(0.2)\n        os._exit(0)\n    kids.append(pid)\n"
+    program += "[os.waitpid(k, 0) for k in kids]\nprint('ok')\n"
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        results = list(pool.map(lambda _: run(runner, program), range(24)))
+    assert [r.stdout for r in results] == ["ok\n"] * 24

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
-import threading
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from mlinterview.sandbox.policy import filter_fd
 from mlinterview.sandbox.process import become_subreaper, reap_orphans, rlimits, supervise
 
 FIRST_UID = 61000  # slot n runs as uid FIRST_UID + n: nothing else on the machine uses these
-SLOTS = 8
+SLOTS = 16
 TASK = "/task"  # where the submission's files appear, read-only
 RUNTIME = "/runtime"  # the runtime virtual environment, read-only
 
@@ -26,9 +27,6 @@ class BubblewrapRunner:
     def __init__(self, runtime: Path, bwrap: str | None = None) -> None:
         self.runtime = runtime
         self.bwrap = bwrap or shutil.which("bwrap") or "/usr/bin/bwrap"
-        self._slots = threading.Semaphore(SLOTS)
-        self._free = list(range(SLOTS))
-        self._lock = threading.Lock()
         become_subreaper()
 
     def available(self) -> str | None:
@@ -105,19 +103,29 @@ class BubblewrapRunner:
 
 
 class _Slot:
-    """One of SLOTS sandbox uids, held for one run, so concurrent runs never share a process limit."""
+    """One of SLOTS sandbox uids, held for one run. A lock file per slot makes the hold good across every
+    process on the machine (web workers, job workers), so two runs never share a uid's process limit."""
 
     def __init__(self, runner: BubblewrapRunner) -> None:
         self.runner = runner
+        self.handle: int | None = None
         self.number = -1
 
     def __enter__(self) -> int:
-        self.runner._slots.acquire()
-        with self.runner._lock:
-            self.number = self.runner._free.pop()
-        return self.number
+        folder = Path(tempfile.gettempdir()) / "mlinterview-sandbox-slots"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        while True:
+            for number in range(SLOTS):
+                handle = os.open(folder / f"{number}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    os.close(handle)
+                    continue
+                self.handle, self.number = handle, number
+                return number
+            time.sleep(0.01)  # every slot is busy: wait for one
 
     def __exit__(self, *_: object) -> None:
-        with self.runner._lock:
-            self.runner._free.append(self.number)
-        self.runner._slots.release()
+        if self.handle is not None:
+            os.close(self.handle)  # closing releases the lock

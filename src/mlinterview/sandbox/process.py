@@ -63,23 +63,23 @@ def supervise(
             before_exec()
 
     started = time.monotonic()
-    process = subprocess.Popen(  # noqa: S603 - argv is built by the runners, never from user input
-        list(argv),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=cwd,
-        user=user,
-        group=user,
-        extra_groups=[] if user is not None else None,
-        start_new_session=True,
-        pass_fds=(CHANNEL_FD, channel_write, *pass_fds),  # CHANNEL_FD is dup2-ed in child_setup
-        preexec_fn=child_setup,
-    )
-    os.close(channel_write)
-    with _lock:
+    with _lock:  # registered before reap_orphans can see it exit
+        process = subprocess.Popen(  # noqa: S603 - argv is built by the runners, never from user input
+            list(argv),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=cwd,
+            user=user,
+            group=user,
+            extra_groups=[] if user is not None else None,
+            start_new_session=True,
+            pass_fds=(CHANNEL_FD, channel_write, *pass_fds),  # CHANNEL_FD is dup2-ed in child_setup
+            preexec_fn=child_setup,
+        )
         _supervised.add(process.pid)
+    os.close(channel_write)
     if process.stdout is None or process.stderr is None:
         raise RuntimeError("the sandboxed process has no output pipes")
     out_fd, err_fd = process.stdout.fileno(), process.stderr.fileno()

@@ -1,0 +1,13 @@
+def early_stopping(val_losses, patience, min_delta=0.0):
+    if not val_losses:
+        return None, None
+    best, best_epoch, waited = val_losses[0], 0, 0
+    for epoch in range(1, len(val_losses)):
+        loss = val_losses[epoch]
+        if loss < best - min_delta:
+            best, best_epoch, waited = loss, epoch, 0
+        else:
+            waited += 1
+            if waited >= patience:
+                return best_epoch, epoch
+    return best_epoch, None
