@@ -74,3 +74,14 @@ def test_cli_submit_show_and_sandbox_run(tmp_path) -> None:
     assert record["exit_code"] == 3
     assert record["stdout"] == "out\n"
     assert set(record) == {"status", "exit_code", "stdout", "stderr", "wall_ms", "cpu_ms", "truncated", "runner"}
+
+
+def test_the_local_runner_grades_too_for_practice_on_ones_own_machine() -> None:
+    from mlinterview.config import get_settings
+    from mlinterview.sandbox import get_runner
+
+    local = get_runner("local", get_settings().sandbox_runtime.resolve())
+    assert not local.isolating
+    judgement = judge(EXERCISE, EXERCISE.solution, local)
+    assert judgement.passed == judgement.total
+    assert judgement.runner == "local"

@@ -18,8 +18,9 @@ import time
 import traceback
 from typing import Any
 
-sys.path.insert(0, "/task")
-from exchange import dumps, from_plain  # beside this file in /task
+TASK = os.path.dirname(os.path.abspath(__file__))  # /task in the sandbox; a temp dir for the local runner
+sys.path.insert(0, TASK)
+from exchange import dumps, from_plain  # noqa: E402 - beside this file
 
 CHANNEL = 3
 MAX_RESULT = 32 * 1024 * 1024
@@ -99,10 +100,10 @@ def run_case(function: Any, case: dict[str, Any], limit: float) -> dict[str, Any
 
 
 def main() -> None:
-    with open("/task/cases.json", encoding="utf-8") as handle:
+    with open(os.path.join(TASK, "cases.json"), encoding="utf-8") as handle:
         task = json.load(handle)
     try:
-        spec = importlib.util.spec_from_file_location("submission", "/task/submission.py")
+        spec = importlib.util.spec_from_file_location("submission", os.path.join(TASK, "submission.py"))
         if spec is None or spec.loader is None:
             raise ImportError("submission.py cannot be imported")
         module = importlib.util.module_from_spec(spec)
