@@ -105,6 +105,13 @@ class Settings(BaseSettings):
         description="The sandbox's own Python environment (Debian's Python 3.11 with numpy), readable by every "
         "user; `make sandbox-runtime` builds it.",
     )
+    sandbox_warm: int = Field(
+        2,
+        ge=0,
+        le=8,
+        description="Sandboxes each process keeps started and ready, so a submission does not wait for one to "
+        "start (each holds one of the 16 sandbox uids and about 30 MB); 0 starts one per submission.",
+    )
     host: str = Field("127.0.0.1", description="Address `mlinterview serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `mlinterview serve` listens on.")
     log_level: Literal["debug", "info", "warning", "error"] = Field(

@@ -20,11 +20,12 @@ from tests.conftest import reset_database
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
+STAFF_NAV = ["Dashboard", "Question bank", "Topics", "Coding exercises", "Code review", "Framework", "People"]
 ROLES = {
-    "admin@demo.example.com": ["Dashboard", "Question bank", "Topics", "Framework", "People", "Activity", "Account"],
-    "manager@demo.example.com": ["Dashboard", "Question bank", "Topics", "Framework", "People", "Activity", "Account"],
-    "interviewer@demo.example.com": ["Dashboard", "Question bank", "Topics", "Framework", "People", "Account"],
-    "candidate@demo.example.com": ["Dashboard", "Question bank", "Topics", "Account"],
+    "admin@demo.example.com": [*STAFF_NAV, "Activity", "Account"],
+    "manager@demo.example.com": [*STAFF_NAV, "Activity", "Account"],
+    "interviewer@demo.example.com": [*STAFF_NAV, "Account"],
+    "candidate@demo.example.com": ["Dashboard", "Question bank", "Topics", "Coding exercises", "Account"],
 }
 
 
@@ -185,3 +186,47 @@ def test_candidate_searches_the_bank_and_reveals_an_answer(page, server) -> None
     page.click("text=Show the model answer and rubric")
     assert page.is_visible(".model-answer")
     screenshot(page, "question-detail")
+
+
+def test_candidate_codes_an_exercise_in_the_editor_and_a_reviewer_sees_it(page, server) -> None:
+    base, passwords = server
+    sign_in(page, base, "candidate@demo.example.com", passwords["candidate@demo.example.com"])
+    page.click("text=Coding exercises")
+    screenshot(page, "exercises")
+    page.click("text=Precision, recall and F1 from labels")
+    page.wait_for_selector(".CodeMirror")  # the editor took over the textarea
+    assert page.is_visible(".cm-keyword")  # Python is highlighted
+    page.evaluate(
+        """() => window.exerciseEditor.setValue(
+        "def precision_recall_f1(y_true, y_pred, positive=1):\\n"
+        + "    tp = sum(t == positive and p == positive for t, p in zip(y_true, y_pred))\\n"
+        + "    fp = sum(t != positive and p == positive for t, p in zip(y_true, y_pred))\\n"
+        + "    fn = sum(t == positive and p != positive for t, p in zip(y_true, y_pred))\\n"
+        + "    precision = tp / (tp + fp)\\n"  // no guard for zero predicted positives: hidden edge cases fail
+        + "    recall = tp / (tp + fn)\\n"
+        + "    return precision, recall, 2 * precision * recall / (precision + recall)\\n")"""
+    )
+    page.click("button:has-text('Run visible tests')")
+    page.wait_for_selector(".result-card", timeout=30_000)  # graded in the sandbox; htmx polls until done
+    assert "visible tests only" in page.inner_text(".result-head").lower()
+    screenshot(page, "exercise-run")
+    page.click("button:has-text('Submit')")
+    page.wait_for_selector(".result-card:has-text('All tests')", timeout=30_000)
+    summary = page.inner_text(".result-head strong")
+    passed, total = (int(n) for n in re.findall(r"\d+", summary)[:2])
+    assert 0 < passed < total, summary  # the zero-denominator cases among the hidden tests catch it
+    results = page.inner_text("table.tests")
+    assert "Hidden test 1" in results
+    assert "raised an error" in results
+    screenshot(page, "exercise-submitted")
+    page.click("text=Sign out")
+
+    sign_in(page, base, "interviewer@demo.example.com", passwords["interviewer@demo.example.com"])
+    page.click("text=Code review")
+    page.click("tbody a >> nth=0")  # the latest submission
+    tests = page.text_content("table.tests") or ""
+    assert "hidden random labels" in tests
+    assert "expected:" in tests
+    page.click("button:has-text('Reject')")
+    assert "rejected" in page.inner_text("[role=status]")
+    screenshot(page, "submission-review")

@@ -1,13 +1,16 @@
 """What a candidate sees: visible cases in full, hidden ones as pass/fail with a category, never their data."""
 
 import json
+import os
+import signal
+import time
 
 from typer.testing import CliRunner
 
 from mlinterview.cli.main import app as cli
 from mlinterview.config import BUNDLED_CONTENT
 from mlinterview.exercises.bundle import load_exercise
-from mlinterview.exercises.judging import forbidden_imports, judge
+from mlinterview.exercises.judging import forbidden_imports, judge, warm
 
 EXERCISE = load_exercise(BUNDLED_CONTENT / "exercises" / "precision-recall-f1")
 WRONG = EXERCISE.wrong["positive_is_one.py"]
@@ -73,7 +76,17 @@ def test_cli_submit_show_and_sandbox_run(tmp_path) -> None:
     assert record["status"] == "error"
     assert record["exit_code"] == 3
     assert record["stdout"] == "out\n"
-    assert set(record) == {"status", "exit_code", "stdout", "stderr", "wall_ms", "cpu_ms", "truncated", "runner"}
+    assert set(record) == {
+        "status",
+        "exit_code",
+        "stdout",
+        "stderr",
+        "wall_ms",
+        "cpu_ms",
+        "memory_kb",
+        "truncated",
+        "runner",
+    }
 
 
 def test_the_local_runner_grades_too_for_practice_on_ones_own_machine() -> None:
@@ -85,3 +98,47 @@ def test_the_local_runner_grades_too_for_practice_on_ones_own_machine() -> None:
     judgement = judge(EXERCISE, EXERCISE.solution, local)
     assert judgement.passed == judgement.total
     assert judgement.runner == "local"
+
+
+def test_each_exercise_gets_its_own_memory_limit_inside_the_shared_ceiling(runner) -> None:
+    """The sandbox starts under the judging ceiling (1 GiB); the harness lowers it to the exercise's 256 MB."""
+    hungry = EXERCISE.solution.replace(
+        "    tp = fp = fn = 0", "    if not y_true:\n        block = bytearray(400 * 1024 * 1024)\n    tp = fp = fn = 0"
+    )
+    judgement = judge(EXERCISE, hungry, runner)
+    assert [c.message for c in judgement.cases if not c.passed] == ["ran out of memory"]
+    assert judgement.memory_kb < 300 * 1024
+
+
+def test_a_warm_pool_grades_the_same_and_refills(runner) -> None:
+    pool = warm(runner, 2)
+    try:
+        deadline = time.monotonic() + 10
+        while pool.ready() < 2 and time.monotonic() < deadline:  # type: ignore[attr-defined]
+            time.sleep(0.02)
+        assert pool.ready() == 2  # type: ignore[attr-defined]
+        cold, hot = judge(EXERCISE, WRONG, runner), judge(EXERCISE, WRONG, pool)
+        assert [(c.passed, c.message) for c in hot.cases] == [(c.passed, c.message) for c in cold.cases]
+        other = load_exercise(BUNDLED_CONTENT / "exercises" / "kmeans")  # a different exercise, same pool
+        assert judge(other, other.solution, pool).score == 1.0
+        while pool.ready() < 2 and time.monotonic() < deadline + 10:  # type: ignore[attr-defined]
+            time.sleep(0.02)
+        assert pool.ready() == 2  # type: ignore[attr-defined]
+    finally:
+        pool.close()  # type: ignore[attr-defined]
+    assert pool.ready() == 0  # type: ignore[attr-defined]
+
+
+def test_a_warm_sandbox_killed_while_waiting_is_replaced_not_used(runner) -> None:
+    pool = warm(runner, 1)
+    try:
+        deadline = time.monotonic() + 10
+        while pool.ready() < 1 and time.monotonic() < deadline:  # type: ignore[attr-defined]
+            time.sleep(0.02)
+        waiting = pool._ready[0]  # type: ignore[attr-defined]
+        os.killpg(waiting.process.pid, signal.SIGKILL)
+        while waiting.alive():
+            time.sleep(0.01)
+        assert judge(EXERCISE, EXERCISE.solution, pool).score == 1.0
+    finally:
+        pool.close()  # type: ignore[attr-defined]

@@ -232,3 +232,31 @@ def test_job_of_a_killed_worker_is_redelivered_to_a_fresh_one(broker: redis.Redi
     assert broker.get(key(export_id, "starts")) == "2"
     assert broker.get(key(export_id, "finished")) == "1"
     assert_built_once(broker, export_id)
+
+
+def test_a_submission_is_graded_by_the_worker_in_the_sandbox(broker: redis.Redis, start_worker: Callable) -> None:
+    from mlinterview.exercises import catalogue
+    from mlinterview.exercises import service as exercises
+    from mlinterview.exercises.models import Submission, SubmissionKind, SubmissionStatus
+
+    exercise = catalogue.get("roc-auc")
+    with session_scope() as session:
+        user = new_user(session)
+        submitted = exercises.submit(
+            session, user=user, slug=exercise.slug, source=exercise.solution, kind=SubmissionKind.SUBMIT
+        )
+    assert broker.llen(QUEUE) == 1
+    start_worker()
+
+    def graded() -> Submission | None:
+        with session_scope() as session:
+            row = session.get_one(Submission, submitted.id)
+            return row if row.status is not SubmissionStatus.PENDING else None
+
+    wait_for(graded, "the worker to grade the submission", 60)
+    with session_scope() as session:
+        row = session.get_one(Submission, submitted.id)
+        assert row.status is SubmissionStatus.GRADED, row.problem
+        assert row.runner == "bubblewrap"
+        assert row.passed == row.total == len(row.cases) > 15
+    wait_for(lambda: broker.hlen("unacked") == 0, "the broker to forget the acknowledged job", 10)

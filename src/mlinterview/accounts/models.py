@@ -27,12 +27,26 @@ class Role(enum.StrEnum):
         return self is not Role.CANDIDATE
 
 
+class RevealPolicy(enum.StrEnum):
+    """When a candidate may see the data of the hidden tests their submission failed."""
+
+    NEVER = "never"
+    AFTER_DECISION = "after_decision"  # once a reviewer has accepted or rejected the submission
+
+    @property
+    def label(self) -> str:
+        return {"never": "Never", "after_decision": "After a reviewer's decision"}[self.value]
+
+
 class Organisation(IdMixin, TimestampMixin, Base):
     __tablename__ = "organisations"
 
     name: Mapped[str] = mapped_column(String(200))
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     is_demo: Mapped[bool] = mapped_column(default=False)
+    reveal_hidden_tests: Mapped[RevealPolicy] = mapped_column(
+        enum_column(RevealPolicy, 16), default=RevealPolicy.NEVER, server_default=RevealPolicy.NEVER.value
+    )
 
     users: Mapped[list[User]] = relationship(back_populates="organisation")
 

@@ -22,7 +22,7 @@ from mlinterview.cli import (
 )
 from mlinterview.cli.console import console, err_console
 from mlinterview.cli.setup import prepare
-from mlinterview.config import get_settings, settings_reference
+from mlinterview.config import Settings, get_settings, settings_reference
 from mlinterview.errors import AppError
 
 app = typer.Typer(
@@ -74,6 +74,7 @@ def serve(
 
     settings = get_settings()
     prepare(settings)
+    check_sandbox(settings)
     host, port = host or settings.host, port or settings.port
     console.print(f"[bold green]mlinterview {__version__}[/] serving on [link]http://{host}:{port}[/link]")
     uvicorn.run("mlinterview.main:create_app", factory=True, host=host, port=port, log_level=settings.log_level)
@@ -95,9 +96,25 @@ def worker(
             "MLI_BROKER_URL is not set, so there is nothing for a worker to consume: without a broker, "
             "`mlinterview serve` runs jobs itself. Set MLI_BROKER_URL=redis://HOST:6379/0 to use workers."
         )
+    check_sandbox(settings, warm=False)  # each pool process starts its own warm sandboxes
     args = [sys.executable, "-m", "celery", "-A", "mlinterview.worker.app", "worker"]
     args += [f"--concurrency={concurrency}", f"--queues={queues}", f"--loglevel={settings.log_level}"]
     os.execv(sys.executable, args)  # noqa: S606 - replaces this process with the worker, same interpreter
+
+
+def check_sandbox(settings: Settings, warm: bool = True) -> None:
+    """Say at start-up how submitted code will run. In production the attack self-check runs now, and a
+    degraded sandbox means code is not graded (fail closed) while everything else keeps working."""
+    from mlinterview.exercises import catalogue
+
+    try:
+        runner = catalogue.runner() if warm else catalogue.checked_runner()
+    except catalogue.SandboxDown as error:
+        err_console.print(f"[bold yellow]Sandbox:[/] {error.message}", highlight=False)
+        return
+    checked = " (attack self-check passed)" if settings.env == "production" else ""
+    isolation = "isolated" if runner.isolating else "NOT isolated: for practising your own code only"
+    console.print(f"Sandbox: {runner.name}, {isolation}{checked}")
 
 
 @docs_app.command("settings")

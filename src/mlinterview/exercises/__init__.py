@@ -1,1 +1,4 @@
-"""Coding exercises: statements, starter code, visible and hidden tests, graded in the sandbox."""
+"""Coding exercises: statements, starter code, visible and hidden tests, graded in the sandbox; submissions,
+their per-test results, reviewers' decisions and similarity flags."""
+
+from mlinterview.exercises import jobs as _jobs  # noqa: F401 - registers the domain's background jobs

@@ -4,22 +4,25 @@ are compared here with the reference solution's, which never enter the sandbox."
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from mlinterview.exercises.bundle import Exercise
 from mlinterview.exercises.spec import Case
 from mlinterview.sandbox import Limits
 from mlinterview.sandbox.exchange import from_plain, to_plain
-from mlinterview.sandbox.registry import Runner
+from mlinterview.sandbox.pool import WarmPool
+from mlinterview.sandbox.registry import Runner, StartableRunner
 
 STARTUP_S = 5.0  # interpreter and numpy, on top of the cases' own time
+MEMORY_CEILING_MB = 1024  # outer limits; the harness lowers them to the exercise's before the code runs
+CPU_CEILING_S = 3600  # above any task's own (the wall clock ends a run long before)
 HIDDEN_WORDS = {
     "error": "raised an error",
     "timeout": "took too long",
@@ -35,7 +38,9 @@ class CaseResult(BaseModel):
     hidden: bool
     passed: bool
     message: str  # for a hidden case only a word about what happened, never its data
+    detail: str = Field("", exclude=True)  # the whole message, hidden case or not: for staff, never serialised
     ms: int = 0
+    kb: int = 0  # peak resident memory of the process that ran the case
 
 
 class Judgement(BaseModel):
@@ -45,6 +50,7 @@ class Judgement(BaseModel):
     problem: str | None = None  # why nothing could be graded (an import error, a forbidden import)
     stdout: str = ""  # only from runs of visible cases
     wall_ms: int = 0
+    memory_kb: int = 0  # the whole run's peak
     runner: str = ""
 
     @property
@@ -87,20 +93,16 @@ def judge(exercise: Exercise, source: str, runner: Runner, *, hidden: bool = Tru
     limit = exercise.spec.time_limit_s
     wall = STARTUP_S + limit * len(prepared)
     task = {
+        "source": source,
         "function": exercise.spec.function,
         "time_limit_s": limit,
+        "memory_mb": exercise.spec.memory_mb,
+        "cpu_s": math.ceil(wall),
         "cases": [{"args": to_plain(p.case.args), "kwargs": to_plain(p.case.kwargs)} for p in prepared],
     }
-    run = runner.run(
-        {
-            "submission.py": source.encode(),
-            "harness.py": _support("harness.py"),
-            "exchange.py": _support("exchange.py"),
-            "cases.json": json.dumps(task).encode(),
-        },
-        ["python", "-I", "/task/harness.py"] if runner.isolating else ["python", "/task/harness.py"],
-        Limits(wall_s=wall, cpu_s=math.ceil(wall), memory_mb=exercise.spec.memory_mb),
-    )
+    files, argv, limits = harness_template(runner)
+    memory = max(limits.memory_mb, exercise.spec.memory_mb)
+    run = runner.run(files, argv, dataclasses.replace(limits, wall_s=wall, memory_mb=memory), json.dumps(task).encode())
     records: dict[int, dict[str, Any]] = {}
     for line in run.channel.decode("utf-8", "replace").splitlines():
         try:
@@ -123,29 +125,34 @@ def judge(exercise: Exercise, source: str, runner: Runner, *, hidden: bool = Tru
         cases=results,
         stdout="" if hidden else run.stdout,
         wall_ms=run.wall_ms,
+        memory_kb=run.memory_kb or max((r.kb for r in results), default=0),
         runner=run.runner,
     )
 
 
 def _result(item: _Prepared, record: dict[str, Any], check: Any) -> CaseResult:
     status = record.get("status")
-    message, passed = "", False
+    passed = False
     if status == "ok":
         try:
             problem = check(from_plain(to_plain(item.case.args)), item.expected, from_plain(record.get("value")))
         except Exception as error:
             problem = f"the result could not be checked ({type(error).__name__})"
         passed = problem is None
-        message = "passed" if passed else ("wrong answer" if item.hidden else str(problem))
+        detail = "passed" if passed else str(problem)
+        message = "wrong answer" if item.hidden and not passed else detail
     else:
-        message = HIDDEN_WORDS.get(str(status), "failed") if item.hidden else str(record.get("error", status))
+        detail = str(record.get("error", status))
+        message = HIDDEN_WORDS.get(str(status), "failed") if item.hidden else detail
     return CaseResult(
         name=item.case.name,
         category=item.case.category,
         hidden=item.hidden,
         passed=passed,
         message=message,
+        detail=detail,
         ms=int(record.get("ms", 0)),
+        kb=int(record.get("kb", 0)),
     )
 
 
@@ -174,6 +181,17 @@ def _expected(exercise: Exercise, hidden: bool) -> tuple[tuple[Case, Any], ...]:
     return _EXPECTED[key]
 
 
-@cache
-def _support(name: str) -> bytes:
-    return (files("mlinterview.sandbox") / name).read_bytes()
+def harness_template(runner: Runner) -> tuple[dict[str, bytes], list[str], Limits]:
+    """The files, command and outer limits of every judging run: the same for all exercises (each task
+    lowers the limits to its own inside the sandbox), so one warm pool serves them all."""
+    support = {name: (files("mlinterview.sandbox") / name).read_bytes() for name in ("harness.py", "exchange.py")}
+    argv = ["python", "-I", "/task/harness.py"] if runner.isolating else ["python", "/task/harness.py"]
+    return support, argv, Limits(wall_s=STARTUP_S, cpu_s=CPU_CEILING_S, memory_mb=MEMORY_CEILING_MB)
+
+
+def warm(runner: Runner, size: int) -> Runner:
+    """``runner`` with ``size`` judging sandboxes kept ready, where it can start them ahead of time."""
+    if size <= 0 or not isinstance(runner, StartableRunner):
+        return runner
+    support, argv, limits = harness_template(runner)
+    return WarmPool(runner, support, argv, limits, size)

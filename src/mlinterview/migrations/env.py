@@ -10,6 +10,7 @@ from mlinterview.answers import models as _answers  # noqa: F401
 from mlinterview.content import models as _content  # noqa: F401
 from mlinterview.db import Base
 from mlinterview.db.migrate import include_name
+from mlinterview.exercises import models as _exercises  # noqa: F401
 
 config = context.config
 target_metadata = Base.metadata

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import fcntl
+import json
+import logging
 import os
+import select
 import shutil
 import tempfile
 import time
@@ -12,12 +15,26 @@ from pathlib import Path
 
 from mlinterview.sandbox.limits import Limits, RunResult
 from mlinterview.sandbox.policy import filter_fd
-from mlinterview.sandbox.process import become_subreaper, reap_orphans, rlimits, supervise
+from mlinterview.sandbox.process import (
+    EXIT_GRACE_S,
+    Started,
+    adopt,
+    become_subreaper,
+    clear_uid,
+    collect,
+    finish,
+    reap_orphans,
+    rlimits,
+    start,
+)
 
 FIRST_UID = 61000  # slot n runs as uid FIRST_UID + n: nothing else on the machine uses these
 SLOTS = 16
 TASK = "/task"  # where the submission's files appear, read-only
 RUNTIME = "/runtime"  # the runtime virtual environment, read-only
+INFO_TIMEOUT_S = 10.0
+
+log = logging.getLogger(__name__)
 
 
 class BubblewrapRunner:
@@ -37,9 +54,17 @@ class BubblewrapRunner:
             return f"no sandbox runtime at {self.runtime} (make sandbox-runtime builds it)"
         return None
 
-    def run(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits) -> RunResult:
+    def run(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits, stdin: bytes = b"") -> RunResult:
         """Run ``argv`` (resolved inside the sandbox) with ``files`` under /task, read-only."""
-        with self._slot() as slot, tempfile.TemporaryDirectory(prefix="mli-task-") as task:
+        started = self.start(files, argv, limits)
+        return finish(started, limits, self.name, stdin=stdin, clock_from=started.started)
+
+    def start(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits) -> Started:
+        """Start a sandbox that waits for its standard input; ``finish`` gives it and collects the result."""
+        slot = _Slot(self)
+        number = slot.__enter__()
+        task = tempfile.mkdtemp(prefix="mli-task-")
+        try:
             for name, content in files.items():
                 path = Path(task) / name
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,20 +72,33 @@ class BubblewrapRunner:
                 path.chmod(0o644)
             Path(task).chmod(0o755)
             seccomp = filter_fd()
+            info_read, info_write = os.pipe()  # bubblewrap says there which pid its init got
             try:
-                uid = FIRST_UID + slot if os.geteuid() == 0 else None
-                return supervise(
-                    [*self._command(task, limits, seccomp), *argv],
-                    limits,
-                    self.name,
+                started = start(
+                    [*self._command(task, limits, seccomp), "--info-fd", str(info_write), *argv],
                     env={},
-                    user=uid,
-                    pass_fds=(seccomp,),
+                    user=FIRST_UID + number if os.geteuid() == 0 else None,  # not root: runs as the user
+                    pass_fds=(seccomp, info_write),
                     before_exec=rlimits(limits),
                 )
             finally:
-                os.close(seccomp)
-                reap_orphans(range(FIRST_UID, FIRST_UID + SLOTS))
+                os.close(seccomp)  # the sandbox has its own copies
+                os.close(info_write)
+            init = _init_pid(info_read)
+            if init is not None:
+                adopt(init)  # orphaned to us when bubblewrap exits: its usage is the program's
+                started.inner = lambda: collect(init, EXIT_GRACE_S)
+        except BaseException:
+            shutil.rmtree(task, ignore_errors=True)
+            slot.__exit__()
+            raise
+        uid = FIRST_UID + number if os.geteuid() == 0 else None
+        started.cleanup += [
+            lambda: shutil.rmtree(task, ignore_errors=True),
+            lambda: _clear(uid),
+            slot.__exit__,  # the uid is free again only once everything that ran as it is gone
+        ]
+        return started
 
     def _command(self, task: str, limits: Limits, seccomp: int) -> list[str]:
         tmp = str(limits.tmp_mb * 1024 * 1024)
@@ -98,8 +136,30 @@ class BubblewrapRunner:
                 command += ["--ro-bind", f"/{link}", f"/{link}"]
         return command
 
-    def _slot(self) -> _Slot:
-        return _Slot(self)
+
+def _init_pid(info: int) -> int | None:
+    """The sandbox init's pid from bubblewrap's ``--info-fd`` JSON (None if it failed before writing it)."""
+    data = b""
+    try:
+        while select.select([info], [], [], INFO_TIMEOUT_S)[0]:
+            chunk = os.read(info, 4096)
+            if not chunk:
+                break
+            data += chunk
+    finally:
+        os.close(info)
+    try:
+        pid = json.loads(data).get("child-pid")
+    except ValueError:
+        return None
+    return pid if isinstance(pid, int) else None
+
+
+def _clear(uid: int | None) -> None:
+    if uid is None:  # not root: runs share the user's uid, and its other children are not ours to reap
+        reap_orphans(range(FIRST_UID, FIRST_UID + SLOTS))
+    elif not clear_uid(uid):
+        log.warning("processes of sandbox uid %s outlived their run", uid)
 
 
 class _Slot:
@@ -129,3 +189,4 @@ class _Slot:
     def __exit__(self, *_: object) -> None:
         if self.handle is not None:
             os.close(self.handle)  # closing releases the lock
+            self.handle = None

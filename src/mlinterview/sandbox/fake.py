@@ -14,12 +14,14 @@ class FakeRunner:
     def __init__(self, results: list[RunResult] | None = None) -> None:
         self.results = list(results or [])
         self.calls: list[tuple[dict[str, bytes], list[str], Limits]] = []
+        self.inputs: list[bytes] = []
 
     def available(self) -> str | None:
         return None
 
-    def run(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits) -> RunResult:
+    def run(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits, stdin: bytes = b"") -> RunResult:
         self.calls.append((dict(files), list(argv), limits))
+        self.inputs.append(stdin)
         if self.results:
             return self.results.pop(0)
         return RunResult(

@@ -1,8 +1,11 @@
 """Runs inside the sandbox: import the submission once, then call its function once per case, each call in a
 forked child (so a crash, a hang or a leak in one case cannot touch the next, and numpy is imported once).
 
-    python /task/harness.py        reads /task/cases.json, /task/submission.py; writes one JSON line per case
-                                   to file descriptor 3. The expected outputs are never here.
+    python /task/harness.py        imports numpy, then reads its task from standard input (JSON: the source,
+                                   the function's name, the cases' inputs, the limits); writes one JSON line
+                                   per case to file descriptor 3. The expected outputs are never here.
+
+Importing before the task arrives is what lets a warm pool start sandboxes ahead of time.
 
 Standard library and numpy only: this file is copied into the sandbox as it is.
 """
@@ -11,6 +14,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import resource
 import select
 import signal
 import sys
@@ -21,6 +25,9 @@ from typing import Any
 TASK = os.path.dirname(os.path.abspath(__file__))  # /task in the sandbox; a temp dir for the local runner
 sys.path.insert(0, TASK)
 from exchange import dumps, from_plain  # noqa: E402 - beside this file
+
+with contextlib.suppress(ImportError):
+    import numpy  # noqa: F401 - paid for before the task arrives
 
 CHANNEL = 3
 MAX_RESULT = 32 * 1024 * 1024
@@ -83,32 +90,57 @@ def run_case(function: Any, case: dict[str, Any], limit: float) -> dict[str, Any
     os.close(read_end)
     if status is not None:
         os.kill(pid, signal.SIGKILL)
-    _, wait_status = os.waitpid(pid, 0)
+    _, wait_status, usage = os.wait4(pid, 0)
     elapsed = int((time.monotonic() - started) * 1000)
+    kb = int(usage.ru_maxrss)  # the case's peak resident memory (Linux reports kilobytes)
     if status == "timeout":
-        return {"status": "timeout", "error": f"took longer than {limit:g} s", "ms": elapsed}
+        return {"status": "timeout", "error": f"took longer than {limit:g} s", "ms": elapsed, "kb": kb}
     if status == "error":
-        return {"status": "error", "error": "the result is too large", "ms": elapsed}
+        return {"status": "error", "error": "the result is too large", "ms": elapsed, "kb": kb}
     try:
         record: dict[str, Any] = json.loads(b"".join(chunks))
     except ValueError:
         code = os.waitstatus_to_exitcode(wait_status)
         why = f"killed by signal {-code}" if code < 0 else f"exited with code {code}"
-        return {"status": "crash", "error": f"the process {why} before returning", "ms": elapsed}
-    record["ms"] = elapsed
+        return {"status": "crash", "error": f"the process {why} before returning", "ms": elapsed, "kb": kb}
+    record["ms"], record["kb"] = elapsed, kb
     return record
 
 
+def tighten(task: dict[str, Any]) -> None:
+    """Lower the limits to this task's own before its code runs (lowering needs no privilege)."""
+    if task.get("memory_mb"):
+        memory = int(task["memory_mb"]) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    if task.get("cpu_s"):
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = int(used.ru_utime + used.ru_stime) + int(task["cpu_s"])
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        if hard != resource.RLIM_INFINITY:
+            cpu = min(cpu, hard - 1)  # never above the supervisor's own ceiling
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def load(task: dict[str, Any]) -> Any:
+    path = os.path.join(os.getcwd(), "submission.py")  # the sandbox's own writable work dir
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(task["source"])
+    spec = importlib.util.spec_from_file_location("submission", path)
+    if spec is None or spec.loader is None:
+        raise ImportError("submission.py cannot be imported")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, task["function"])
+
+
 def main() -> None:
-    with open(os.path.join(TASK, "cases.json"), encoding="utf-8") as handle:
-        task = json.load(handle)
+    raw = sys.stdin.buffer.read()
+    if not raw:
+        return  # an unused warm sandbox being let go
+    task = json.loads(raw)
+    tighten(task)
     try:
-        spec = importlib.util.spec_from_file_location("submission", os.path.join(TASK, "submission.py"))
-        if spec is None or spec.loader is None:
-            raise ImportError("submission.py cannot be imported")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        function = getattr(module, task["function"])
+        function = load(task)
     except BaseException as error:
         report({"import_error": short_error(error)})
         return

@@ -36,6 +36,9 @@ class RunResult(BaseModel):
     stderr: str
     wall_ms: int
     cpu_ms: int
+    memory_kb: int | None = Field(
+        default=None, description="Peak resident memory of the largest process, in KiB; None where not measured."
+    )
     truncated: bool = Field(description="True when stdout or stderr was cut at the output limit.")
     runner: str
     channel: bytes = Field(default=b"", exclude=True, description="What the program wrote to fd 3 (the harness).")

@@ -11,6 +11,8 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import IO
 
 from mlinterview.sandbox.limits import Limits, RunResult, Status
 
@@ -41,32 +43,47 @@ def rlimits(limits: Limits) -> Callable[[], None]:
     return apply
 
 
-def supervise(
+@dataclass
+class Started:
+    """A sandboxed process that has been started and waits for its input (see ``finish``)."""
+
+    process: subprocess.Popen[bytes]
+    channel: int  # read end of the harness's result pipe
+    started: float
+    cleanup: list[Callable[[], None]] = field(default_factory=list)  # run once it has been waited for
+    # The sandbox's own init, orphaned to us when the launcher exits: its usage is the program's (bubblewrap).
+    inner: Callable[[], resource.struct_rusage | None] | None = None
+
+    def alive(self) -> bool:
+        """Still running? Looks without reaping it: ``finish`` must be the one to wait for it."""
+        try:
+            return os.waitid(os.P_PID, self.process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+        except ChildProcessError:
+            return False
+
+
+def start(
     argv: Sequence[str],
-    limits: Limits,
-    runner: str,
     *,
     env: dict[str, str],
     cwd: str | None = None,
     user: int | None = None,
     pass_fds: Sequence[int] = (),
     before_exec: Callable[[], None] | None = None,
-) -> RunResult:
-    """Run ``argv`` in a new session; kill the whole process group on timeout or too much output."""
+) -> Started:
+    """Start ``argv`` in a new session with a pipe on its standard input, not yet written to."""
     channel_read, channel_write = os.pipe()
     os.set_inheritable(channel_write, True)
-    cap = limits.output_kb * 1024
 
     def child_setup() -> None:
         os.dup2(channel_write, CHANNEL_FD)
         if before_exec:
             before_exec()
 
-    started = time.monotonic()
     with _lock:  # registered before reap_orphans can see it exit
         process = subprocess.Popen(  # noqa: S603 - argv is built by the runners, never from user input
             list(argv),
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
@@ -80,9 +97,41 @@ def supervise(
         )
         _supervised.add(process.pid)
     os.close(channel_write)
-    if process.stdout is None or process.stderr is None:
-        raise RuntimeError("the sandboxed process has no output pipes")
-    out_fd, err_fd = process.stdout.fileno(), process.stderr.fileno()
+    return Started(process, channel_read, time.monotonic())
+
+
+def supervise(
+    argv: Sequence[str],
+    limits: Limits,
+    runner: str,
+    *,
+    env: dict[str, str],
+    cwd: str | None = None,
+    user: int | None = None,
+    pass_fds: Sequence[int] = (),
+    before_exec: Callable[[], None] | None = None,
+    stdin: bytes = b"",
+) -> RunResult:
+    """Run ``argv`` in a new session; kill the whole process group on timeout or too much output."""
+    started = start(argv, env=env, cwd=cwd, user=user, pass_fds=pass_fds, before_exec=before_exec)
+    return finish(started, limits, runner, stdin=stdin, clock_from=started.started)
+
+
+def finish(
+    started: Started, limits: Limits, runner: str, *, stdin: bytes = b"", clock_from: float | None = None
+) -> RunResult:
+    """Give a started process its input, collect its output and exit, and clean up after it.
+
+    The wall clock runs from ``clock_from`` (default: now, so a warm process is not charged for its wait).
+    """
+    process = started.process
+    if process.stdout is None or process.stderr is None or process.stdin is None:
+        raise RuntimeError("the sandboxed process has no pipes")
+    begun = time.monotonic() if clock_from is None else clock_from
+    writer = threading.Thread(target=_feed, args=(process.stdin, stdin), daemon=True)
+    writer.start()
+    cap = limits.output_kb * 1024
+    out_fd, err_fd, channel_read = process.stdout.fileno(), process.stderr.fileno(), started.channel
     streams = {out_fd: bytearray(), err_fd: bytearray(), channel_read: bytearray()}
     limits_of = {out_fd: cap, err_fd: cap, channel_read: CHANNEL_LIMIT}
     selector = selectors.DefaultSelector()
@@ -91,7 +140,7 @@ def supervise(
         selector.register(fd, selectors.EVENT_READ)
     status: Status | None = None
     truncated = False
-    deadline = started + limits.wall_s
+    deadline = begun + limits.wall_s
     try:
         while selector.get_map():
             remaining = deadline - time.monotonic()
@@ -116,7 +165,10 @@ def supervise(
                 break
     finally:
         selector.close()
-        finished = _wait(process.pid, EXIT_GRACE_S if status is None else 0.0)
+        try:
+            finished = _wait(process.pid, EXIT_GRACE_S if status is None else 0.0)
+        except ChildProcessError:  # reaped elsewhere (never by this module): nothing left to measure
+            finished = (process.pid, 0, resource.struct_rusage((0.0,) * 16))
         if finished is None:
             _kill_group(process.pid)
             finished = os.wait4(process.pid, 0)
@@ -124,11 +176,17 @@ def supervise(
         with _lock:
             _supervised.discard(process.pid)
         process.returncode = os.waitstatus_to_exitcode(wait_status)
+        inner = started.inner() if started.inner else None
+        writer.join()
         process.stdout.close()
         process.stderr.close()
         os.close(channel_read)
-    wall_ms = int((time.monotonic() - started) * 1000)
+        for step in started.cleanup:
+            step()
+    wall_ms = int((time.monotonic() - begun) * 1000)
     cpu_ms = int((usage.ru_utime + usage.ru_stime) * 1000)
+    if inner is not None:
+        cpu_ms += int((inner.ru_utime + inner.ru_stime) * 1000)
     code = process.returncode
     stderr = streams[err_fd].decode("utf-8", "replace")
     if status is None:
@@ -140,10 +198,22 @@ def supervise(
         stderr=stderr,
         wall_ms=wall_ms,
         cpu_ms=cpu_ms,
+        # the largest process the sandbox's init waited for; unknown without one (a child forked from this
+        # big process counts the pages it shared with it before exec)
+        memory_kb=int(inner.ru_maxrss) if inner is not None else None,
         truncated=truncated,
         runner=runner,
         channel=bytes(streams[channel_read]),
     )
+
+
+def _feed(pipe: IO[bytes], data: bytes) -> None:
+    """Write the input and close it; a process that stops reading (or has died) just does not get the rest."""
+    with contextlib.suppress(OSError):
+        if data:
+            pipe.write(data)
+    with contextlib.suppress(OSError):
+        pipe.close()
 
 
 def _status(code: int, stderr: str, cpu_ms: int, limits: Limits) -> Status:
@@ -168,6 +238,66 @@ def _wait(pid: int, grace: float) -> tuple[int, int, resource.struct_rusage] | N
         if time.monotonic() >= deadline:
             return None
         time.sleep(0.002)
+
+
+def adopt(pid: int) -> None:
+    """Claim a process that will be orphaned to us, so ``reap_orphans`` leaves it to ``collect``."""
+    with _lock:
+        _supervised.add(pid)
+
+
+def collect(pid: int, grace: float) -> resource.struct_rusage | None:
+    """Wait for an adopted process (killing it after ``grace`` seconds); its usage includes its children's."""
+    try:
+        finished = _wait(pid, grace)
+        if finished is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            finished = os.wait4(pid, 0)
+        return finished[2]
+    except ChildProcessError:
+        return None  # never became our child: nothing to measure
+    finally:
+        with _lock:
+            _supervised.discard(pid)
+
+
+def clear_uid(uid: int, timeout: float = EXIT_GRACE_S) -> bool:
+    """Kill and reap every process running as ``uid`` (a slot's own uid: all of them belong to its run).
+    True once none is left; zombies count against the uid's process limit, so the next run needs this."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = _pids_of(uid)
+        if not left:
+            return True
+        for pid in left:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+            with _lock:
+                if pid in _supervised:
+                    continue  # a supervise() or collect() call is about to wait for it
+            with contextlib.suppress(ChildProcessError):  # orphans come to us, the subreaper
+                os.waitpid(pid, os.WNOHANG)
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.002)
+
+
+def _pids_of(uid: int) -> list[int]:
+    found = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/status", encoding="ascii", errors="replace") as status:
+                for line in status:
+                    if line.startswith("Uid:"):
+                        if int(line.split()[1]) == uid:  # the real uid: /proc/PID's owner can be faked
+                            found.append(int(entry.name))
+                        break
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue  # gone while we looked
+    return found
 
 
 def become_subreaper() -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from mlinterview.sandbox.limits import Limits, RunResult
+from mlinterview.sandbox.process import Started
 
 
 class Runner(Protocol):
@@ -18,7 +19,16 @@ class Runner(Protocol):
         """None when the runner can work on this machine, otherwise the reason it cannot."""
         ...
 
-    def run(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits) -> RunResult: ...
+    def run(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits, stdin: bytes = b"") -> RunResult:
+        """Run ``argv`` with ``files`` under /task; ``stdin`` is its standard input."""
+        ...
+
+
+@runtime_checkable
+class StartableRunner(Runner, Protocol):
+    """A runner that can start a process ahead of time (for a warm pool), to be given its input later."""
+
+    def start(self, files: Mapping[str, bytes], argv: Sequence[str], limits: Limits) -> Started: ...
 
 
 class RunnerName(enum.StrEnum):

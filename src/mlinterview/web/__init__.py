@@ -3,10 +3,20 @@
 from fastapi import APIRouter, Depends
 
 from mlinterview.web import csrf
-from mlinterview.web.pages import account, activity, answers, auth, dashboard, framework, people, questions
+from mlinterview.web.pages import (
+    account,
+    activity,
+    answers,
+    auth,
+    dashboard,
+    exercises,
+    framework,
+    people,
+    questions,
+)
 
 router = APIRouter(dependencies=[Depends(csrf.verify)], include_in_schema=False)
-for page in (auth, dashboard, answers, questions, framework, people, activity, account):
+for page in (auth, dashboard, answers, questions, exercises, framework, people, activity, account):
     router.include_router(page.router)
 
 __all__ = ["router"]

@@ -22,6 +22,8 @@ NAV = (
     NavItem("Dashboard", "/", "◧", ALL),
     NavItem("Question bank", "/questions", "?", ALL),
     NavItem("Topics", "/topics", "▦", ALL),
+    NavItem("Coding exercises", "/exercises", "⌨", ALL),
+    NavItem("Code review", "/submissions", "⎇", STAFF),
     NavItem("Framework", "/framework", "◈", STAFF),
     NavItem("People", "/people", "◉", STAFF),
     NavItem("Activity", "/activity", "≡", (Role.ADMIN, Role.HIRING_MANAGER)),

@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 from starlette.responses import HTMLResponse
 
@@ -24,7 +25,15 @@ def _when(moment: datetime | None) -> str:
     return as_utc(moment).strftime("%d %b %Y %H:%M UTC")
 
 
+_markdown = MarkdownIt("commonmark", {"html": False})  # raw HTML in content is shown as text, never run
+
+
+def _render_markdown(text: str) -> Markup:
+    return Markup(_markdown.render(text))  # noqa: S704 - markdown-it escapes everything that is not markdown
+
+
 templates.env.filters["when"] = _when
+templates.env.filters["markdown"] = _render_markdown
 templates.env.globals["version"] = __version__
 
 
