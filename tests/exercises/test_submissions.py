@@ -216,3 +216,11 @@ def test_when_the_sandbox_refuses_the_submission_fails_with_the_reason(
     assert submission.problem is not None
     assert "isolation is degraded" in submission.problem
     assert submission.source == solution()  # the code is kept
+
+
+def test_test_data_is_not_shown_once_the_exercise_has_changed(db: Session, candidate: User, interviewer: User) -> None:
+    submission = graded(db, candidate, solution())
+    submission.exercise_version = "0" * 16  # graded against an earlier version of the exercise
+    views = service.case_views(db, actor=interviewer, submission=submission)
+    assert len(views) == submission.total
+    assert all(view.data is None for view in views)  # never another version's data beside these results

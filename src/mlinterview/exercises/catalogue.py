@@ -7,6 +7,7 @@ import difflib
 import hashlib
 import threading
 from functools import cache
+from pathlib import Path
 
 from mlinterview.config import get_settings
 from mlinterview.errors import AppError, NotFound
@@ -37,9 +38,14 @@ def get(slug: str) -> Exercise:
 
 def version(exercise: Exercise) -> str:
     """A short digest of what grading depends on: the cases, the reference solution and the limits."""
+    return _digest(exercise.folder)
+
+
+@cache
+def _digest(folder: Path) -> str:
     digest = hashlib.sha256()
     for name in ("exercise.yaml", "cases.py", "solution.py"):
-        digest.update((exercise.folder / name).read_bytes())
+        digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -70,15 +76,3 @@ def checked_runner() -> Runner:
 @cache
 def _runner() -> Runner:
     return warm(checked_runner(), get_settings().sandbox_warm)
-
-
-def reset() -> None:
-    """Forget the loaded exercises and the runner (settings changed: tests, reloads)."""
-    exercises.cache_clear()
-    with _lock:
-        if _runner.cache_info().currsize:
-            pool = _runner()
-            close = getattr(pool, "close", None)
-            if close:
-                close()
-        _runner.cache_clear()

@@ -165,14 +165,14 @@ def _nothing(prepared: list[_Prepared], problem: str) -> Judgement:
 
 
 def _cases(exercise: Exercise, hidden: bool) -> list[_Prepared]:
-    visible = [_Prepared(c, False, e) for c, e in _expected(exercise, hidden=False)]
-    return visible + ([_Prepared(c, True, e) for c, e in _expected(exercise, hidden=True)] if hidden else [])
+    visible = [_Prepared(c, False, e) for c, e in expected_outputs(exercise, hidden=False)]
+    return visible + ([_Prepared(c, True, e) for c, e in expected_outputs(exercise, hidden=True)] if hidden else [])
 
 
 _EXPECTED: dict[tuple[str, str, bool], tuple[tuple[Case, Any], ...]] = {}
 
 
-def _expected(exercise: Exercise, hidden: bool) -> tuple[tuple[Case, Any], ...]:
+def expected_outputs(exercise: Exercise, hidden: bool) -> tuple[tuple[Case, Any], ...]:
     """Each case with the reference solution's output, computed once per exercise and solution."""
     key = (str(exercise.folder), exercise.solution, hidden)
     if key not in _EXPECTED:

@@ -15,12 +15,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mlinterview.accounts import audit
-from mlinterview.accounts.models import Organisation, RevealPolicy, User
+from mlinterview.accounts.models import Organisation, RevealPolicy, Role, User
 from mlinterview.accounts.permissions import STAFF, require_role
 from mlinterview.db import enqueue_job
 from mlinterview.errors import AppError, Conflict, InvalidInput, NotFound
 from mlinterview.exercises import catalogue, similarity
-from mlinterview.exercises.judging import Judgement, judge
+from mlinterview.exercises.judging import Judgement, expected_outputs, judge
 from mlinterview.exercises.models import (
     Decision,
     SimilarityFlag,
@@ -218,8 +218,6 @@ def dismiss_flag(session: Session, *, actor: User, flag_id: int, note: str = "")
 
 
 def set_reveal_policy(session: Session, *, actor: User, policy: RevealPolicy) -> Organisation:
-    from mlinterview.accounts.models import Role
-
     require_role(actor, Role.ADMIN)
     organisation = session.get_one(Organisation, actor.organisation_id)
     organisation.reveal_hidden_tests = policy
@@ -248,16 +246,19 @@ def case_views(session: Session, *, actor: User, submission: Submission) -> list
     organisation's policy reveals them after a decision."""
     exercise = catalogue.get(submission.exercise)
     reveal = actor.role.is_staff or reveals(session, submission)
-    visible, hidden = exercise.visible_cases(), exercise.hidden_cases()
+    # the data shown must be the data it ran on: regenerated only while the exercise is unchanged
+    current = submission.exercise_version == catalogue.version(exercise)
+    visible = expected_outputs(exercise, hidden=False) if current else ()
+    hidden = expected_outputs(exercise, hidden=True) if current and reveal else ()
     views = []
     for case in submission.cases:
         shown = not case.hidden or reveal
-        index = case.position if not case.hidden else case.position - len(visible)
-        source = visible if not case.hidden else hidden
+        index = case.position if not case.hidden else case.position - len(exercise.visible_cases())
+        pairs = visible if not case.hidden else hidden
         data = None
-        if shown and 0 <= index < len(source):
-            data = {"args": _preview(source[index].args), "kwargs": _preview(source[index].kwargs)}
-            data["expected"] = _preview(exercise.expected(source[index]))
+        if shown and 0 <= index < len(pairs):
+            test, expected = pairs[index]
+            data = {"args": _preview(test.args), "kwargs": _preview(test.kwargs), "expected": _preview(expected)}
         views.append(
             CaseView(
                 position=case.position,

@@ -1,4 +1,5 @@
-"""Starting a process under resource limits, watching its time and output, and killing all of it."""
+"""Starting a process under resource limits (``start``), then giving it its input, watching its time and
+output, and killing all of it (``finish``)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ CHANNEL_FD = 3  # the harness writes its results here, apart from the program's 
 CHANNEL_LIMIT = 64 * 1024 * 1024
 EXIT_GRACE_S = 2.0  # after its output closes, a process this long to exit on its own
 PR_SET_CHILD_SUBREAPER = 36
-_supervised: set[int] = set()  # processes supervise() is running: never reaped by reap_orphans
+_supervised: set[int] = set()  # processes a finish() or collect() will wait for: never reaped elsewhere
 _lock = threading.Lock()
 
 
@@ -98,23 +99,6 @@ def start(
         _supervised.add(process.pid)
     os.close(channel_write)
     return Started(process, channel_read, time.monotonic())
-
-
-def supervise(
-    argv: Sequence[str],
-    limits: Limits,
-    runner: str,
-    *,
-    env: dict[str, str],
-    cwd: str | None = None,
-    user: int | None = None,
-    pass_fds: Sequence[int] = (),
-    before_exec: Callable[[], None] | None = None,
-    stdin: bytes = b"",
-) -> RunResult:
-    """Run ``argv`` in a new session; kill the whole process group on timeout or too much output."""
-    started = start(argv, env=env, cwd=cwd, user=user, pass_fds=pass_fds, before_exec=before_exec)
-    return finish(started, limits, runner, stdin=stdin, clock_from=started.started)
 
 
 def finish(
@@ -275,7 +259,7 @@ def clear_uid(uid: int, timeout: float = EXIT_GRACE_S) -> bool:
                 os.kill(pid, signal.SIGKILL)
             with _lock:
                 if pid in _supervised:
-                    continue  # a supervise() or collect() call is about to wait for it
+                    continue  # a finish() or collect() call is about to wait for it
             with contextlib.suppress(ChildProcessError):  # orphans come to us, the subreaper
                 os.waitpid(pid, os.WNOHANG)
         if time.monotonic() >= deadline:
@@ -319,7 +303,7 @@ def reap_orphans(uids: range) -> int:
         with _lock:
             ours = info is not None and info.si_pid in _supervised
         if info is None or ours or info.si_uid not in uids:
-            return reaped  # a process a supervise() call is about to wait for is left to it
+            return reaped  # a process a finish() call is about to wait for is left to it
         with contextlib.suppress(ChildProcessError):
             os.waitpid(info.si_pid, 0)
             reaped += 1
