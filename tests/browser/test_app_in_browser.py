@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,12 +21,21 @@ from tests.conftest import reset_database
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
-STAFF_NAV = ["Dashboard", "Question bank", "Topics", "Coding exercises", "Code review", "Framework", "People"]
+STAFF_NAV = [
+    "Dashboard",
+    "Question bank",
+    "Topics",
+    "Coding exercises",
+    "Code review",
+    "Take-homes",
+    "Framework",
+    "People",
+]
 ROLES = {
     "admin@demo.example.com": [*STAFF_NAV, "Activity", "Account"],
     "manager@demo.example.com": [*STAFF_NAV, "Activity", "Account"],
     "interviewer@demo.example.com": [*STAFF_NAV, "Account"],
-    "candidate@demo.example.com": ["Dashboard", "Question bank", "Topics", "Coding exercises", "Account"],
+    "candidate@demo.example.com": ["Dashboard", "Question bank", "Topics", "Coding exercises", "Take-homes", "Account"],
 }
 
 
@@ -230,3 +240,68 @@ def test_candidate_codes_an_exercise_in_the_editor_and_a_reviewer_sees_it(page, 
     page.click("button:has-text('Reject')")
     assert "rejected" in page.inner_text("[role=status]")
     screenshot(page, "submission-review")
+
+
+def test_a_take_home_from_assignment_to_private_leaderboard_and_anonymous_review(page, server, tmp_path: Path) -> None:
+    base, passwords = server
+    sign_in(page, base, "manager@demo.example.com", passwords["manager@demo.example.com"])
+    page.click("text=Take-homes")
+    page.click("text=Set a take-home for an opening")
+    page.fill("input[name=opening]", "ML Engineer, Browser Test")
+    page.select_option("select[name=project]", "customer-churn")
+    page.fill("input[name=deadline]", "2099-01-01T12:00")
+    page.check("input[name=candidates]")  # the demo candidate
+    page.click("button:has-text('Set the take-home')")
+    assert "Take-home set" in page.inner_text("[role=status]")
+    assignment_url = page.url
+    page.click("text=Sign out")
+
+    sign_in(page, base, "candidate@demo.example.com", passwords["candidate@demo.example.com"])
+    page.goto(assignment_url)
+    with page.expect_download() as download:
+        page.click("text=Download the data (zip)")
+    archive = tmp_path / "data.zip"
+    download.value.save_as(archive)
+    with zipfile.ZipFile(archive) as data:
+        header, *rows = data.read("customer-churn/test.csv").decode().splitlines()
+    column = header.split(",").index("customer_id")
+    broken = tmp_path / "broken.csv"
+    broken.write_text("customer_id,churn\n1,0.5\n")
+    page.set_input_files("input[name=predictions]", str(broken))
+    page.click("button:has-text('Upload and score')")
+    assert "header" in page.inner_text("[role=alert]")  # says what is wrong and what to write instead
+    screenshot(page, "takehome-rejected")
+    valid = tmp_path / "predictions.csv"
+    valid.write_text("customer_id,churn_probability\n" + "".join(f"{r.split(',')[column]},0.3\n" for r in rows))
+    report = tmp_path / "report.md"
+    report.write_text("# My approach\n\nI used stratified cross-validation and ROC AUC.\n")
+    page.set_input_files("input[name=predictions]", str(valid))
+    page.set_input_files("input[name=report]", str(report))
+    page.click("button:has-text('Upload and score')")
+    assert "is valid" in page.inner_text("[role=status]")
+    for _ in range(40):  # scored by a background job
+        if "scoring" not in page.inner_text("#mine"):
+            break
+        page.wait_for_timeout(250)
+        page.reload()
+    assert "0.50000" in page.inner_text("#mine")  # one constant score ranks nothing: ROC AUC 0.5
+    screenshot(page, "takehome-candidate")
+    page.click("text=Sign out")
+
+    sign_in(page, base, "manager@demo.example.com", passwords["manager@demo.example.com"])
+    page.goto(assignment_url)
+    page.click("button:has-text('Close submissions now')")
+    assert "Private leaderboard" in page.inner_text(".leaderboard")
+    screenshot(page, "takehome-private-leaderboard")
+    page.click("text=Sign out")
+
+    sign_in(page, base, "interviewer@demo.example.com", passwords["interviewer@demo.example.com"])
+    page.goto(assignment_url)
+    page.click("table a:has-text('Review')")
+    assert "Cam Candidate" not in page.inner_text("main")  # anonymised: a code, not a name
+    assert "stratified cross-validation" in page.inner_text(".brief")
+    for select in page.locator("form select").all():
+        select.select_option("3")
+    page.click("button:has-text('Save review')")
+    assert "3.0 of 4 on average" in page.inner_text("main")
+    screenshot(page, "takehome-review")

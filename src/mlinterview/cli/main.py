@@ -18,6 +18,7 @@ from mlinterview.cli import (
     grading_commands,
     questions_commands,
     sandbox_commands,
+    takehome_commands,
     users_commands,
 )
 from mlinterview.cli.console import console, err_console
@@ -38,6 +39,7 @@ app.add_typer(questions_commands.app, name="questions")
 app.add_typer(grading_commands.app, name="grading")
 app.add_typer(exercises_commands.app, name="exercises")
 app.add_typer(sandbox_commands.app, name="sandbox")
+app.add_typer(takehome_commands.app, name="takehome")
 app.command("grade")(grade_command.grade)
 docs_app = typer.Typer(help="Generate reference documentation.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")

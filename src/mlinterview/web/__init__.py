@@ -13,10 +13,11 @@ from mlinterview.web.pages import (
     framework,
     people,
     questions,
+    takehomes,
 )
 
 router = APIRouter(dependencies=[Depends(csrf.verify)], include_in_schema=False)
-for page in (auth, dashboard, answers, questions, exercises, framework, people, activity, account):
+for page in (auth, dashboard, answers, questions, exercises, takehomes, framework, people, activity, account):
     router.include_router(page.router)
 
 __all__ = ["router"]

@@ -24,6 +24,7 @@ NAV = (
     NavItem("Topics", "/topics", "▦", ALL),
     NavItem("Coding exercises", "/exercises", "⌨", ALL),
     NavItem("Code review", "/submissions", "⎇", STAFF),
+    NavItem("Take-homes", "/takehomes", "▤", ALL),
     NavItem("Framework", "/framework", "◈", STAFF),
     NavItem("People", "/people", "◉", STAFF),
     NavItem("Activity", "/activity", "≡", (Role.ADMIN, Role.HIRING_MANAGER)),

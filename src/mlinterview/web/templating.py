@@ -25,7 +25,7 @@ def _when(moment: datetime | None) -> str:
     return as_utc(moment).strftime("%d %b %Y %H:%M UTC")
 
 
-_markdown = MarkdownIt("commonmark", {"html": False})  # raw HTML in content is shown as text, never run
+_markdown = MarkdownIt("commonmark", {"html": False}).enable("table")  # raw HTML is shown as text, never run
 
 
 def _render_markdown(text: str) -> Markup:
@@ -47,10 +47,13 @@ def render(request: Request, template: str, *, status_code: int = 200, **context
         nav_items=nav.items_for(user.role) if user is not None else [],
         current_path=request.url.path,
         flash=request.session.pop("flash", None) if has_session else None,
+        flash_error=request.session.pop("flash_error", False) if has_session else False,
     )
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
-def flash(request: Request, message: str) -> None:
-    """A one-line confirmation shown on the next page (after a redirect)."""
+def flash(request: Request, message: str, *, error: bool = False) -> None:
+    """A one-line confirmation (or, with ``error``, what went wrong) shown on the next page, after a redirect."""
     request.session["flash"] = message
+    if error:
+        request.session["flash_error"] = True
