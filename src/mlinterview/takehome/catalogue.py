@@ -46,8 +46,9 @@ class Answers:
     """What scoring needs of a project, computed once per process."""
 
     expected: Expected
-    truth: np.ndarray  # the hidden labels, in test-file order
-    public: np.ndarray  # mask of the public rows
+    public: np.ndarray  # mask of the public rows, in test-file order
+    public_truth: np.ndarray  # the hidden labels of the public rows
+    private_truth: np.ndarray  # and of the others
     metric: Metric
 
 
@@ -68,7 +69,8 @@ def _answers(slug: str, version: str) -> Answers:
         id_column=spec.id_column, prediction_column=spec.prediction_column, ids=ids, kind=spec.prediction,
         classes=classes,
     )  # fmt: skip
-    return Answers(expected, truth, project.public_mask(len(ids)), get_metric(spec.metric))
+    public = project.public_mask(len(ids))
+    return Answers(expected, public, truth[public], truth[~public], get_metric(spec.metric))
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,6 @@ def score_file(project: Project, path: Path) -> Score:
     started = time.perf_counter()
     known = answers(project)
     predicted = read_predictions(path, known.expected)
-    public = known.metric.score(known.truth[known.public], predicted[known.public])
-    private = known.metric.score(known.truth[~known.public], predicted[~known.public])
+    public = known.metric.score(known.public_truth, np.compress(known.public, predicted))
+    private = known.metric.score(known.private_truth, np.compress(~known.public, predicted))
     return Score(float(public), float(private), len(predicted), time.perf_counter() - started)

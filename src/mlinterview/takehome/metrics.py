@@ -1,9 +1,10 @@
 """The take-home metrics: one registry, plain numpy, each equal to scikit-learn's to 1e-9.
 
 Submissions are scored twice (the public subset and the private rest) and can hold millions of rows, so these
-avoid scikit-learn's per-call validation and its argsort: ranking metrics sort the positives' and the negatives'
-scores apart (numpy's sort of floats is quicker than argsort, and two halves sort quicker than the whole) and count
-with ``searchsorted``, which gives sklearn's tie handling exactly.
+skip scikit-learn's per-call validation and its argsort: ranking metrics sort the positives' and the negatives'
+scores apart (sorting values is quicker than argsort) and count with ``searchsorted``, which handles ties exactly as
+sklearn does. Sorting is nearly all of their cost, so large inputs are cut at a median score and the two ranges are
+sorted on two threads.
 
 Label metrics take class labels (integers or strings); ``roc_auc``, ``average_precision`` and ``log_loss`` take
 ``y_true`` in {0, 1} and the predicted probability (or score) of class 1.
@@ -188,8 +189,8 @@ class _Part:
 def _ranked(y_true: np.ndarray, y_score: np.ndarray, part_sum: Callable[[_Part], float]) -> tuple[float, int, int]:
     """``part_sum`` added over the score ranges, with the number of positives and negatives.
 
-    Large inputs are cut at a median score into two ranges that sort on two threads (numpy sorts and searches
-    without the GIL): sorting is nearly all of the cost.
+    Large inputs are cut at the median of a sample of scores into two ranges, counted on two threads (numpy sorts
+    and searches without holding the GIL).
     """
     y_true, y_score = _pair(y_true, y_score)
     positive = _binary(y_true)
@@ -197,7 +198,7 @@ def _ranked(y_true: np.ndarray, y_score: np.ndarray, part_sum: Callable[[_Part],
     positives = int(np.count_nonzero(positive))
     negatives = len(scores) - positives
     if len(scores) < _PARALLEL_FROM:
-        whole = _Part(np.sort(scores[positive]), np.sort(scores[~positive]), 0, 0, 0)
+        whole = _Part(_sorted(scores, positive), _sorted(scores, ~positive), 0, 0, 0)
         return part_sum(whole), positives, negatives
     pivot = float(np.median(scores[:: len(scores) // 1001]))
     upper = scores >= pivot
@@ -208,8 +209,8 @@ def _ranked(y_true: np.ndarray, y_score: np.ndarray, part_sum: Callable[[_Part],
         lower = ~upper
         return part_sum(
             _Part(
-                np.sort(scores[positive & lower]),
-                np.sort(scores[~positive & lower]),
+                _sorted(scores, positive & lower),
+                _sorted(scores, ~positive & lower),
                 0,
                 positives_above,
                 negatives_above,
@@ -219,8 +220,8 @@ def _ranked(y_true: np.ndarray, y_score: np.ndarray, part_sum: Callable[[_Part],
     def upper_part() -> float:
         return part_sum(
             _Part(
-                np.sort(scores[positive & upper]),
-                np.sort(scores[~positive & upper]),
+                _sorted(scores, positive & upper),
+                _sorted(scores, ~positive & upper),
                 negatives - negatives_above,
                 0,
                 0,
@@ -229,6 +230,11 @@ def _ranked(y_true: np.ndarray, y_score: np.ndarray, part_sum: Callable[[_Part],
 
     later = _pool().submit(upper_part)
     return lower_part() + later.result(), positives, negatives
+
+
+def _sorted(scores: np.ndarray, where: np.ndarray) -> np.ndarray:
+    # np.compress (nonzero, then take) is several times quicker than scores[where] on a mask without pattern
+    return np.sort(np.compress(where, scores))
 
 
 @cache
