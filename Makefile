@@ -44,7 +44,8 @@ browser:
 	  else echo "Browser tests need Chromium: sudo apt-get install chromium"; fi; }
 
 # Submitted code runs under bubblewrap, in its own Python environment that every user can read (the sandbox
-# runs as unprivileged uids): Debian's Python 3.11 with the same numpy as the app.
+# runs as unprivileged uids): Debian's Python 3.11 with the same numpy and scikit-learn as the app (take-home
+# code is re-run there to check it reproduces its predictions).
 bubblewrap:
 	@command -v bwrap >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; \
@@ -54,7 +55,9 @@ sandbox-runtime: bubblewrap $(SANDBOX_RUNTIME)/.installed
 
 $(SANDBOX_RUNTIME)/.installed: $(VENV)/.installed
 	$(SANDBOX_PYTHON) -m venv --clear $(SANDBOX_RUNTIME)
-	$(SANDBOX_RUNTIME)/bin/python -m pip install --quiet "numpy==$$($(BIN)/python -c 'import numpy; print(numpy.__version__)')"
+	$(SANDBOX_RUNTIME)/bin/python -m pip install --quiet \
+	  "numpy==$$($(BIN)/python -c 'import numpy; print(numpy.__version__)')" \
+	  "scikit-learn==$$($(BIN)/python -c 'import sklearn; print(sklearn.__version__)')"
 	chmod -R a+rX $(SANDBOX_RUNTIME)
 	touch $@
 

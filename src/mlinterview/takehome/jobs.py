@@ -11,3 +11,9 @@ from mlinterview.takehome import service
 def score_submission(*, submission_id: int) -> None:
     with session_scope() as session:
         service.score(session, submission_id=submission_id)
+
+
+@job("takehome.check_reproducibility")
+def check_reproducibility(*, submission_id: int) -> None:
+    with session_scope() as session:
+        service.check_reproducibility(session, submission_id=submission_id)

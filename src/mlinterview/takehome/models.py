@@ -73,6 +73,7 @@ class TakehomeSubmission(IdMixin, TimestampMixin, Base):
     scored_at: Mapped[datetime | None]
     final: Mapped[bool] = mapped_column(default=False)  # one of the (up to two) picks for the private board
     code_file: Mapped[str | None] = mapped_column(String(300))
+    reproduction: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the code re-run in the sandbox
     report_file: Mapped[str | None] = mapped_column(String(300))
     report_format: Mapped[str | None] = mapped_column(String(8))  # "md" or "pdf"
 

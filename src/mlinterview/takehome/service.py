@@ -28,7 +28,8 @@ from mlinterview.errors import Conflict, Forbidden, InvalidInput, NotFound
 from mlinterview.kit.clock import as_utc, utcnow
 from mlinterview.takehome import catalogue
 from mlinterview.takehome.models import Assignment, Participant, ReportReview, ScoreStatus, TakehomeSubmission
-from mlinterview.takehome.predictions import PredictionError
+from mlinterview.takehome.predictions import PredictionError, read_predictions
+from mlinterview.takehome.reproduce import reproduce
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +204,8 @@ def submit(
     session.add(submission)
     session.flush()
     enqueue_job(session, "takehome.score_submission", submission_id=submission.id)
+    if submission.code_file:
+        enqueue_job(session, "takehome.check_reproducibility", submission_id=submission.id)
     return submission
 
 
@@ -218,6 +221,18 @@ def score(session: Session, *, submission_id: int) -> None:
         return
     submission.public_score, submission.private_score = result.public, result.private
     submission.status, submission.scored_at = ScoreStatus.SCORED, utcnow()
+
+
+def check_reproducibility(session: Session, *, submission_id: int) -> None:
+    """Re-run the uploaded code in the sandbox and record whether it gives the uploaded predictions (once)."""
+    submission = session.get(TakehomeSubmission, submission_id, with_for_update=True)
+    if submission is None or submission.code_file is None or submission.reproduction is not None:
+        return
+    project = catalogue.get(submission.project)
+    expected = catalogue.answers(project).expected
+    uploaded = read_predictions(stored_path(submission.predictions_file), expected)
+    result = reproduce(catalogue.files(project), stored_path(submission.code_file), uploaded, expected)
+    submission.reproduction = result.as_json()
 
 
 def stored_path(relative: str) -> Path:

@@ -89,6 +89,7 @@ def upgrade() -> None:
         sa.Column("scored_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("final", sa.Boolean(), nullable=False),
         sa.Column("code_file", sa.String(length=300), nullable=True),
+        sa.Column("reproduction", sa.JSON(), nullable=True),
         sa.Column("report_file", sa.String(length=300), nullable=True),
         sa.Column("report_format", sa.String(length=8), nullable=True),
         sa.Column("id", sa.Integer(), nullable=False),
