@@ -104,7 +104,7 @@ def test_a_submission_with_code_is_checked_once_by_its_job(
     from mlinterview.accounts.models import Role
     from mlinterview.takehome import service
     from mlinterview.takehome.jobs import check_reproducibility
-    from mlinterview.takehome.service import Upload
+    from mlinterview.takehome.uploads import Upload
     from tests.factories import make_organisation, make_user
 
     uploaded = run_model_here(data)

@@ -19,7 +19,8 @@ from mlinterview.kit.jobs import RecordingSender
 from mlinterview.takehome import catalogue, service
 from mlinterview.takehome.jobs import score_submission
 from mlinterview.takehome.models import ScoreStatus, TakehomeSubmission
-from mlinterview.takehome.service import CRITERIA, Upload
+from mlinterview.takehome.service import CRITERIA
+from mlinterview.takehome.uploads import Upload
 from tests.factories import make_organisation, make_user
 
 SLUG = "customer-churn"

@@ -29,7 +29,8 @@ from mlinterview.kit.clock import as_utc, utcnow
 from mlinterview.takehome import catalogue
 from mlinterview.takehome.models import Assignment, Participant, ReportReview, ScoreStatus, TakehomeSubmission
 from mlinterview.takehome.predictions import PredictionError, read_predictions
-from mlinterview.takehome.reproduce import reproduce
+from mlinterview.takehome.reproduce import Reproduction, reproduce
+from mlinterview.takehome.uploads import Upload
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +47,6 @@ CRITERIA = {
     "communication": "Communication of results",
 }
 LEVELS = {1: "Missing or wrong", 2: "Partial", 3: "Solid", 4: "Excellent"}
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file a person sent: where it was saved temporarily, and the name it had."""
-
-    path: Path
-    name: str
 
 
 # --- assignments -----------------------------------------------------------------------------------------
@@ -230,7 +223,11 @@ def check_reproducibility(session: Session, *, submission_id: int) -> None:
         return
     project = catalogue.get(submission.project)
     expected = catalogue.answers(project).expected
-    uploaded = read_predictions(stored_path(submission.predictions_file), expected)
+    try:
+        uploaded = read_predictions(stored_path(submission.predictions_file), expected)
+    except (PredictionError, OSError) as error:  # the project changed since, or the file is gone
+        submission.reproduction = Reproduction("skipped", f"The uploaded predictions cannot be read: {error}").as_json()
+        return
     result = reproduce(catalogue.files(project), stored_path(submission.code_file), uploaded, expected)
     submission.reproduction = result.as_json()
 

@@ -3,9 +3,6 @@ leaderboards, assignments for an opening, and rubric reviews of reports."""
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -18,12 +15,12 @@ from mlinterview.accounts.models import Role, User
 from mlinterview.errors import AppError, InvalidInput
 from mlinterview.takehome import catalogue, service
 from mlinterview.takehome.models import Assignment, TakehomeSubmission
-from mlinterview.takehome.service import CRITERIA, LEVELS, Upload
+from mlinterview.takehome.service import CRITERIA, LEVELS
+from mlinterview.takehome.uploads import saved
 from mlinterview.web.deps import CurrentUser, ManagerUser, SessionDep, StaffUser
 from mlinterview.web.templating import flash, render
 
 router = APIRouter()
-MAX_UPLOAD = 300 * 1024 * 1024  # compressed or not: the validator limits what it unpacks
 
 
 @router.get("/takehomes")
@@ -243,15 +240,19 @@ def _submit(
     note: str,
     back: str,
 ) -> Response:
-    with _saved(predictions) as saved, _saved(report) as saved_report, _saved(code) as saved_code:
+    with (
+        saved(predictions.file, predictions.filename) as upload,
+        saved(report.file if report else None, report.filename if report else None) as saved_report,
+        saved(code.file if code else None, code.filename if code else None) as saved_code,
+    ):
         try:
-            if saved is None:
+            if upload is None:
                 raise InvalidInput("Choose a predictions file (CSV, or CSV compressed with gzip) to upload.")
             submission = service.submit(
                 session,
                 user=user,
                 slug=slug,
-                predictions=saved,
+                predictions=upload,
                 assignment_id=assignment_id,
                 report=saved_report,
                 code=saved_code,
@@ -263,21 +264,3 @@ def _submit(
             return RedirectResponse(back + "#upload", status_code=303)
     flash(request, f"Submission {submission.id} is valid ({submission.rows:,} rows); its score appears below.")
     return RedirectResponse(back + "#mine", status_code=303)
-
-
-@contextlib.contextmanager
-def _saved(upload: UploadFile | None) -> Iterator[Upload | None]:
-    """The upload copied to a temporary file (deleted afterwards), or None when no file was chosen."""
-    if upload is None or not upload.filename:
-        yield None
-        return
-    with tempfile.TemporaryDirectory(prefix="mli-upload-") as folder:
-        path = Path(folder) / "upload"
-        with path.open("wb") as handle:
-            copied = 0
-            while chunk := upload.file.read(1 << 20):
-                copied += len(chunk)
-                if copied > MAX_UPLOAD:
-                    raise InvalidInput(f"{upload.filename}: files are limited to {MAX_UPLOAD // 2**20} MB.")
-                handle.write(chunk)
-        yield Upload(path=path, name=upload.filename)
