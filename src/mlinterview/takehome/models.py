@@ -36,7 +36,10 @@ class Participant(IdMixin, TimestampMixin, Base):
     """A candidate invited to an assignment, known to reviewers by an anonymous code."""
 
     __tablename__ = "takehome_participants"
-    __table_args__ = (UniqueConstraint("assignment_id", "user_id"), UniqueConstraint("assignment_id", "code"))
+    __table_args__ = (  # named: the naming convention would give both the same name, which PostgreSQL refuses
+        UniqueConstraint("assignment_id", "user_id", name="uq_takehome_participants_assignment_user"),
+        UniqueConstraint("assignment_id", "code", name="uq_takehome_participants_assignment_code"),
+    )
 
     assignment_id: Mapped[int] = mapped_column(ForeignKey("takehome_assignments.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -62,8 +62,8 @@ def upgrade() -> None:
             ["user_id"], ["users.id"], name=op.f("fk_takehome_participants_user_id_users"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_takehome_participants")),
-        sa.UniqueConstraint("assignment_id", "code", name=op.f("uq_takehome_participants_assignment_id")),
-        sa.UniqueConstraint("assignment_id", "user_id", name=op.f("uq_takehome_participants_assignment_id")),
+        sa.UniqueConstraint("assignment_id", "code", name=op.f("uq_takehome_participants_assignment_code")),
+        sa.UniqueConstraint("assignment_id", "user_id", name=op.f("uq_takehome_participants_assignment_user")),
     )
     with op.batch_alter_table("takehome_participants", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_takehome_participants_user_id"), ["user_id"], unique=False)
