@@ -14,7 +14,6 @@ from mlinterview.errors import AppError, NotFound
 from mlinterview.exercises.bundle import Exercise, load_exercises
 from mlinterview.exercises.judging import warm
 from mlinterview.sandbox import SandboxUnavailable, get_runner
-from mlinterview.sandbox.checks import ensure_isolated
 from mlinterview.sandbox.registry import Runner
 
 _lock = threading.Lock()
@@ -64,13 +63,11 @@ def runner() -> Runner:
 def checked_runner() -> Runner:
     """The configured runner, without a pool; in production its attack self-check must pass."""
     settings = get_settings()
+    production = settings.env == "production"
     try:
-        chosen = get_runner(settings.sandbox_runner, settings.sandbox_runtime.resolve())
-        if settings.env == "production":
-            ensure_isolated(chosen)
+        return get_runner(settings.sandbox_runner, settings.sandbox_runtime.resolve(), verified=production)
     except SandboxUnavailable as error:
         raise SandboxDown(f"Code cannot be graded here: {error}.") from None
-    return chosen
 
 
 @cache

@@ -8,6 +8,7 @@ import dataclasses
 import json
 import math
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
 from typing import Any
 
@@ -184,9 +185,14 @@ def expected_outputs(exercise: Exercise, hidden: bool) -> tuple[tuple[Case, Any]
 def harness_template(runner: Runner) -> tuple[dict[str, bytes], list[str], Limits]:
     """The files, command and outer limits of every judging run: the same for all exercises (each task
     lowers the limits to its own inside the sandbox), so one warm pool serves them all."""
-    support = {name: (files("mlinterview.sandbox") / name).read_bytes() for name in ("harness.py", "exchange.py")}
     argv = ["python", "-I", "/task/harness.py"] if runner.isolating else ["python", "/task/harness.py"]
-    return support, argv, Limits(wall_s=STARTUP_S, cpu_s=CPU_CEILING_S, memory_mb=MEMORY_CEILING_MB)
+    return dict(_support()), argv, Limits(wall_s=STARTUP_S, cpu_s=CPU_CEILING_S, memory_mb=MEMORY_CEILING_MB)
+
+
+@cache
+def _support() -> dict[str, bytes]:
+    """The harness and its encoder, read once per process (every judging run sends them)."""
+    return {name: (files("mlinterview.sandbox") / name).read_bytes() for name in ("harness.py", "exchange.py")}
 
 
 def warm(runner: Runner, size: int) -> Runner:

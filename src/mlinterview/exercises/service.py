@@ -248,12 +248,13 @@ def case_views(session: Session, *, actor: User, submission: Submission) -> list
     reveal = actor.role.is_staff or reveals(session, submission)
     # the data shown must be the data it ran on: regenerated only while the exercise is unchanged
     current = submission.exercise_version == catalogue.version(exercise)
-    visible = expected_outputs(exercise, hidden=False) if current else ()
+    all_visible = expected_outputs(exercise, hidden=False)  # cached per exercise
+    visible = all_visible if current else ()
     hidden = expected_outputs(exercise, hidden=True) if current and reveal else ()
     views = []
     for case in submission.cases:
         shown = not case.hidden or reveal
-        index = case.position if not case.hidden else case.position - len(exercise.visible_cases())
+        index = case.position if not case.hidden else case.position - len(all_visible)
         pairs = visible if not case.hidden else hidden
         data = None
         if shown and 0 <= index < len(pairs):

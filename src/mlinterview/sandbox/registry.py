@@ -41,8 +41,11 @@ class SandboxUnavailable(RuntimeError):
     """The sandbox cannot run code safely here; the message says why and what to do."""
 
 
-def get_runner(name: RunnerName | str, runtime: Path) -> Runner:
+def get_runner(name: RunnerName | str, runtime: Path, *, verified: bool = False) -> Runner:
+    """The runner called ``name``; with ``verified`` (production), only one that isolates and contains every
+    attack of the self-check (fail closed)."""
     from mlinterview.sandbox.bubblewrap import BubblewrapRunner
+    from mlinterview.sandbox.checks import ensure_isolated
     from mlinterview.sandbox.fake import FakeRunner
     from mlinterview.sandbox.local import LocalRunner
 
@@ -57,4 +60,6 @@ def get_runner(name: RunnerName | str, runtime: Path) -> Runner:
     problem = runner.available()
     if problem:
         raise SandboxUnavailable(problem)
+    if verified:
+        ensure_isolated(runner)
     return runner

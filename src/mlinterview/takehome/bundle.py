@@ -9,14 +9,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import importlib.util
-import io
 import math
 import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 import yaml
@@ -93,7 +92,7 @@ def load_projects(root: Path) -> list[Project]:
     return [load_project(folder) for folder in sorted(root.iterdir()) if (folder / "project.yaml").exists()]
 
 
-def write_csv(columns: Columns, handle: io.TextIOBase | Any) -> None:
+def write_csv(columns: Columns, handle: IO[str]) -> None:
     """Columns as CSV: a header, then one line per row; missing numbers (NaN) as empty cells."""
     names = list(columns)
     writer = csv.writer(handle, lineterminator="\n")

@@ -17,7 +17,6 @@ import numpy as np
 
 from mlinterview.config import get_settings
 from mlinterview.sandbox import Limits, SandboxUnavailable, get_runner
-from mlinterview.sandbox.checks import ensure_isolated
 from mlinterview.sandbox.registry import Runner
 from mlinterview.takehome.predictions import Expected, PredictionError, read_predictions
 
@@ -109,7 +108,6 @@ def _unpack(code: Path) -> dict[str, bytes]:
 
 def _runner() -> Runner:
     settings = get_settings()
-    chosen = get_runner(settings.sandbox_runner, settings.sandbox_runtime.resolve())
-    if settings.env == "production":
-        ensure_isolated(chosen)
-    return chosen
+    return get_runner(
+        settings.sandbox_runner, settings.sandbox_runtime.resolve(), verified=settings.env == "production"
+    )

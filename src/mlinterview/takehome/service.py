@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from mlinterview.accounts import audit
@@ -251,9 +251,7 @@ def pick_final(session: Session, *, user: User, submission_id: int, final: bool)
             select(func.count()).where(
                 TakehomeSubmission.user_id == user.id,
                 TakehomeSubmission.project == submission.project,
-                TakehomeSubmission.assignment_id.is_(submission.assignment_id)
-                if submission.assignment_id is None
-                else TakehomeSubmission.assignment_id == submission.assignment_id,
+                _board(submission.assignment_id),
                 TakehomeSubmission.final.is_(True),
             )
         )
@@ -278,12 +276,15 @@ def list_own(
     session: Session, *, user: User, slug: str, assignment_id: int | None = None
 ) -> Sequence[TakehomeSubmission]:
     query = select(TakehomeSubmission).where(TakehomeSubmission.user_id == user.id, TakehomeSubmission.project == slug)
-    query = query.where(
-        TakehomeSubmission.assignment_id.is_(None)
-        if assignment_id is None
-        else TakehomeSubmission.assignment_id == assignment_id
-    )
+    query = query.where(_board(assignment_id))
     return session.scalars(query.order_by(TakehomeSubmission.id.desc())).all()
+
+
+def _board(assignment_id: int | None) -> ColumnElement[bool]:
+    """Submissions that compete with each other: one assignment's, or practice (no assignment)."""
+    if assignment_id is None:
+        return TakehomeSubmission.assignment_id.is_(None)
+    return TakehomeSubmission.assignment_id == assignment_id
 
 
 def _open_assignment(session: Session, user: User, assignment_id: int, slug: str) -> Assignment:
@@ -299,12 +300,8 @@ def _open_assignment(session: Session, user: User, assignment_id: int, slug: str
 
 def _check_limits(session: Session, user: User, slug: str, assignment: Assignment | None) -> None:
     mine = select(func.count()).where(TakehomeSubmission.user_id == user.id, TakehomeSubmission.project == slug)
-    if assignment is None:
-        mine = mine.where(TakehomeSubmission.assignment_id.is_(None))
-        daily, total = PRACTICE_DAILY_LIMIT, None
-    else:
-        mine = mine.where(TakehomeSubmission.assignment_id == assignment.id)
-        daily, total = assignment.daily_limit, assignment.total_limit
+    mine = mine.where(_board(assignment.id if assignment else None))
+    daily, total = (assignment.daily_limit, assignment.total_limit) if assignment else (PRACTICE_DAILY_LIMIT, None)
     day_start = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
     today = session.scalar(mine.where(TakehomeSubmission.created_at >= day_start)) or 0
     if today >= daily:
