@@ -1,0 +1,1 @@
+"""Structured interviews: openings, plans, kits, candidates, scorecards, decisions, feedback, calibration."""
