@@ -1,24 +1,34 @@
-"""``mlinterview grading``: measure graders against human grades, and train the default one."""
+"""``mlinterview grading``: measure graders against human grades, train the default one, and calibrate it to an
+organisation's interviewers."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import numpy as np
 import typer
 from rich.table import Table
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from mlinterview.accounts.models import Organisation
 from mlinterview.cli.console import console
-from mlinterview.errors import InvalidInput
+from mlinterview.db import session_scope
+from mlinterview.errors import InvalidInput, NotFound
 from mlinterview.grading import GraderName, get_grader
 from mlinterview.grading.evaluation import Columns, Example, Timer, group_folds, metrics, read_dataset
 from mlinterview.grading.learned import MODEL_FILE, SCALE, LearnedGrader
 from mlinterview.grading.training import feature_matrix, fit, save, targets
+from mlinterview.interviews import analytics
+from mlinterview.interviews.calibration import CROSS_VALIDATE_FROM
 
-app = typer.Typer(help="Measure graders against human grades and train the default grader.", no_args_is_help=True)
+app = typer.Typer(
+    help="Measure graders against human grades, train the default grader and calibrate it to an organisation.",
+    no_args_is_help=True,
+)
 
 DatasetOption = Annotated[
     Path, typer.Option("--dataset", exists=True, dir_okay=False, help="CSV of human-graded answers.")
@@ -138,3 +148,69 @@ def train(
     console.print(
         f"Trained on {len(examples)} answers from {model.trained_on}; wrote {output} (version {model.version})."
     )
+
+
+@app.command("calibrate")
+def calibrate(
+    organisation: Annotated[
+        str,
+        typer.Option(
+            "--organisation", help="The organisation's slug, e.g. acme-analytics (shown on its Calibration page)."
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Refit the automatic grader's score map on the scores an organisation's interviewers overrode, and store it.
+
+    The map only ever rises, so answers keep their order. It needs at least 5 overrides.
+
+    From 10 overrides on, its error is measured on held-out answers (5-fold cross-validation).
+
+    Scorecards then show the calibrated score beside each automatic one; run it again after more overrides.
+    """
+    with session_scope() as session:
+        org = _organisation(session, organisation)
+        try:
+            row = analytics.calibrate(session, organisation=org)
+        except ValueError as error:
+            raise InvalidInput(str(error)) from None
+        record = {
+            "organisation": org.slug,
+            "id": row.id,
+            "created_at": row.created_at.isoformat(),
+            "examples": row.examples,
+            "mae_before": row.mae_before,
+            "mae_after": row.mae_after,
+            "cross_validated": row.examples >= CROSS_VALIDATE_FROM,
+            "points": row.points,
+        }
+        name = org.name
+    if as_json:
+        sys.stdout.write(json.dumps(record) + "\n")
+        return
+    _print_calibration(name, record)
+
+
+def _organisation(session: Session, slug: str) -> Organisation:
+    found = session.scalar(select(Organisation).where(Organisation.slug == slug.strip().lower()))
+    if found is not None:
+        return found
+    slugs = list(session.scalars(select(Organisation.slug).order_by(Organisation.slug)))
+    known = f"Organisations: {', '.join(slugs)}." if slugs else "There is no organisation yet."
+    raise NotFound(f"No organisation has the slug {slug!r}. {known}")
+
+
+def _print_calibration(name: str, record: dict[str, Any]) -> None:
+    measured = "on held-out answers (5-fold cross-validation)" if record["cross_validated"] else (
+        f"on the answers it was fitted on; from {CROSS_VALIDATE_FROM} overrides on it is cross-validated"
+    )  # fmt: skip
+    console.print(f"[green]Calibrated[/] the grader for {name} on {record['examples']} overridden scores.")
+    before, after = record["mae_before"] * 100, record["mae_after"] * 100
+    console.print(f"Mean absolute error: {before:.1f} → [bold]{after:.1f}[/] percentage points, measured {measured}.")
+    table = Table(title="Score map", title_justify="left")
+    table.add_column("Automatic score", justify="right")
+    table.add_column("Calibrated score", justify="right")
+    for automatic, calibrated in record["points"]:
+        table.add_row(f"{automatic:.0%}", f"{calibrated:.0%}")
+    console.print(table)
+    console.print(f"Scorecards in {name} now show the calibrated score beside each automatic one.")

@@ -23,6 +23,7 @@ from mlinterview.interviews.models import Candidate, CandidateStatus, Opening, P
 from mlinterview.kit.clock import utcnow
 
 MAX_IMPORT = 2_000
+MAX_PASSWORD = 256  # what an account accepts
 SELF_REPORTED = {  # voluntary questions; every answer may be left blank
     "gender": ("Woman", "Man", "Non-binary", "Another gender"),
     "age_band": ("Under 25", "25-34", "35-44", "45-54", "55 or over"),
@@ -153,12 +154,18 @@ def accept(session: Session, *, token: str, password: str, user: User | None = N
     if user is None:
         if session.scalar(select(User).where(User.email == candidate.email)) is not None:
             raise Conflict(f"An account for {candidate.email} exists: sign in first, then open the link again.")
+        if len(password) > MAX_PASSWORD:
+            raise InvalidInput(f"Choose a password of at most {MAX_PASSWORD} characters.")
         check_policy(password)
         organisation = session.get_one(Organisation, candidate.organisation_id)
         data = UserCreate(email=candidate.email, name=candidate.name, role=Role.CANDIDATE, password=password)
         user = accounts.create_user(session, organisation=organisation, data=data)
     elif user.role is not Role.CANDIDATE or user.organisation_id != candidate.organisation_id:
         raise Conflict("This link is for a candidate. Sign out, then open it again to create the candidate's account.")
+    elif user.email != candidate.email:
+        raise Conflict(
+            f"This invitation was sent to {candidate.email}. Sign in with that account, or sign out to create it."
+        )
     candidate.user_id = user.id
     candidate.invite_digest = None  # used once
     _event(session, candidate, user, "accepted")

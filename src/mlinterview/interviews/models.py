@@ -204,6 +204,18 @@ class QuestionNote(IdMixin, Base):
     override_score: Mapped[float | None]  # 0-1, the interviewer's correction of the automatic score
 
 
+class ScreeningAnswer(IdMixin, Base):
+    """A candidate's written answer to one screening question of their kit: one per question, so an answer
+    typed while practising in the question bank is never taken for it."""
+
+    __tablename__ = "screening_answers"
+    __table_args__ = (UniqueConstraint("candidate_id", "kit_item_id"),)
+
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    kit_item_id: Mapped[int] = mapped_column(ForeignKey("interview_kit_items.id", ondelete="CASCADE"))
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"))
+
+
 class CompetencyRating(IdMixin, Base):
     __tablename__ = "scorecard_competency_ratings"
     __table_args__ = (UniqueConstraint("scorecard_id", "competency"),)

@@ -21,11 +21,13 @@ from mlinterview.errors import Conflict, Forbidden, InvalidInput, NotFound
 from mlinterview.interviews import access, plans
 from mlinterview.interviews.models import (
     Candidate,
+    CandidateStatus,
     CompetencyRating,
     KitItem,
     QuestionNote,
     Recommendation,
     Scorecard,
+    ScreeningAnswer,
     Stage,
     StageKind,
 )
@@ -199,16 +201,15 @@ def hidden_count(session: Session, *, actor: User, candidate: Candidate) -> int:
 
 
 def typed_answers(session: Session, candidate: Candidate, items: list[KitItem]) -> dict[int, Answer]:
-    """The candidate's latest answer to each kit question, typed after they joined the opening."""
-    if candidate.user_id is None or not items:
+    """The candidate's screening answers to these kit questions (never their practice answers)."""
+    if not items:
         return {}
-    query = select(Answer).where(
-        Answer.user_id == candidate.user_id,
-        Answer.question_id.in_([i.question_id for i in items]),
-        Answer.created_at >= candidate.created_at,
+    query = (
+        select(ScreeningAnswer.kit_item_id, Answer)
+        .join(Answer, Answer.id == ScreeningAnswer.answer_id)
+        .where(ScreeningAnswer.candidate_id == candidate.id, ScreeningAnswer.kit_item_id.in_([i.id for i in items]))
     )
-    latest = {a.question_id: a for a in session.scalars(query.order_by(Answer.created_at, Answer.id))}
-    return {i.id: latest[i.question_id] for i in items if i.question_id in latest}
+    return {row[0]: row[1] for row in session.execute(query)}
 
 
 def automatic_score(answer: Answer | None) -> float | None:
@@ -244,14 +245,23 @@ def override(session: Session, *, actor: User, scorecard_id: int, item_id: int, 
 
 
 def answer_screening(session: Session, *, user: User, candidate_id: int, item_id: int, text: str) -> Answer:
-    """A candidate's written answer to a screening question of their current stage; graded in the background."""
+    """A candidate's written answer to a screening question of their current stage, once per question; it is
+    graded in the background."""
     candidate = access.candidate(session, user, candidate_id)
+    session.refresh(candidate, with_for_update=True)  # two tabs answering at once: one waits, then sees the other
     stage = candidate.stage
     if candidate.user_id != user.id or stage is None or stage.kind is not StageKind.INITIAL_SCREENING:
         raise Conflict("Written screening questions are open only while you are at the screening stage.")
+    if candidate.status is not CandidateStatus.ACTIVE:
+        raise Conflict("Your application is no longer active, so the screening questions are closed.")
     kit = plans.current_kit(stage)
     item = next((i for i in (kit.items if kit else []) if i.id == item_id), None)
     if item is None:
         raise NotFound("That question is not one of your screening questions.")
+    if typed_answers(session, candidate, [item]):
+        raise Conflict("You have already answered this question; your first answer is the one the panel reads.")
     question = session.get_one(Question, item.question_id)
-    return answers.submit(session, user=user, slug=question.slug, text=text)
+    answer = answers.submit(session, user=user, slug=question.slug, text=text)
+    session.add(ScreeningAnswer(candidate_id=candidate.id, kit_item_id=item.id, answer_id=answer.id))
+    session.flush()
+    return answer

@@ -8,16 +8,23 @@ from mlinterview.web.pages import (
     activity,
     answers,
     auth,
+    calibration,
     dashboard,
     exercises,
     framework,
+    my_interviews,
+    openings,
     people,
+    pipeline,
     questions,
     takehomes,
 )
 
 router = APIRouter(dependencies=[Depends(csrf.verify)], include_in_schema=False)
-for page in (auth, dashboard, answers, questions, exercises, takehomes, framework, people, activity, account):
+for page in (
+    auth, dashboard, answers, questions, exercises, takehomes, openings, pipeline, my_interviews, calibration,
+    framework, people, activity, account,
+):  # fmt: skip
     router.include_router(page.router)
 
 __all__ = ["router"]

@@ -1,0 +1,132 @@
+"""The structured-interview pages, driven through the real forms: openings, plan, kits, candidates, scorecards,
+the final review, the decision and the feedback report; and who may open which page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mlinterview.accounts.models import AuditEvent, Role
+from mlinterview.interviews import plans
+from mlinterview.interviews.models import Candidate, Opening, Scorecard, StageKind
+from tests.factories import login, make_user
+from tests.interviews.factories import fill, make_panel
+
+
+def test_a_manager_creates_an_opening_and_plans_it(client: TestClient, db: Session) -> None:
+    organisation_panel = make_panel(db)
+    manager = organisation_panel.manager
+    db.flush()
+    token = login(client, manager)
+    page = client.post("/openings", data={"profile": "data_scientist/senior", "title": "", "csrf_token": token})
+    assert page.status_code == 200 and "interview kits" in page.text
+    opening = db.scalars(select(Opening).where(Opening.role == "data_scientist")).one()
+    assert opening.title in page.text and "Job description" in page.text
+    technical = next(s for s in opening.stages if s.kind is StageKind.TECHNICAL_INTERVIEW)
+    form = {
+        "name": "Technical deep dive", "duration_minutes": "75", "focus": technical.focus[:2],
+        "interviewers": [organisation_panel.first.id], "instructions": "Be kind.", "exercise": "roc-auc",
+        "takehome": "", "csrf_token": token,
+    }  # fmt: skip
+    assert client.post(f"/stages/{technical.id}", data=form).status_code == 200
+    db.refresh(technical)
+    assert technical.name == "Technical deep dive" and technical.exercise == "roc-auc"
+    assert plans.interviewer_ids(technical) == [organisation_panel.first.id]
+    weights = {f"weight_{c['competency']}": "1" for c in opening.competencies}
+    assert client.post(f"/openings/{opening.id}", data={**weights, "csrf_token": token}).status_code == 200
+    db.refresh(opening)
+    assert {round(c["weight"], 4) for c in opening.competencies} == {round(1 / len(opening.competencies), 4)}
+    bad = client.post(f"/stages/{technical.id}", data={**form, "duration_minutes": "soon"})
+    assert bad.status_code == 422 and "whole minutes" in bad.text
+    kit = client.get(f"/stages/{technical.id}/kit")
+    assert kit.status_code == 200 and "What to look for" in kit.text and "Red flags" in kit.text
+    pdf = client.get(f"/stages/{technical.id}/kit.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_candidates_are_added_imported_and_invited(client: TestClient, db: Session) -> None:
+    panel = make_panel(db)
+    token = login(client, panel.manager)
+    opening = f"/openings/{panel.opening.id}"
+    client.post(f"{opening}/candidates", data={"name": "Cara Cole", "email": "cara@example.com", "csrf_token": token})
+    bad = client.post(
+        f"{opening}/candidates/import",
+        files={"file": ("people.csv", b"name,email\nDan Dee,dan@example.com\nEve,not-an-email\n", "text/csv")},
+        data={"csrf_token": token},
+    )
+    assert bad.status_code == 422 and "Line 3" in bad.text
+    good = client.post(
+        f"{opening}/candidates/import",
+        files={"file": ("people.csv", b"name,email\nDan Dee,dan@example.com\nEve Eng,eve@example.com\n", "text/csv")},
+        data={"csrf_token": token},
+    )
+    assert good.status_code == 200 and "Imported 2 candidates" in good.text
+    names = set(db.scalars(select(Candidate.name).where(Candidate.opening_id == panel.opening.id)))
+    assert names == {"Alice Able", "Bob Baker", "Cara Cole", "Dan Dee", "Eve Eng"}
+    page = client.post(f"/candidates/{panel.alice.id}/invitation", data={"csrf_token": token})
+    assert re.search(r"/join/[\w-]{20,}", page.text)
+
+
+def test_scorecards_through_the_form_stay_independent_until_submitted(client: TestClient, db: Session) -> None:
+    panel = make_panel(db)
+    fill(db, panel.first, panel.alice, panel.technical, 4)
+    db.flush()
+    token = login(client, panel.second)
+    candidate_page = client.get(f"/candidates/{panel.alice.id}")
+    assert "hidden until you submit your own" in candidate_page.text
+    assert panel.first.name not in candidate_page.text and "Alice Able" not in candidate_page.text  # anonymised
+    url = f"/candidates/{panel.alice.id}/stages/{panel.technical.id}/scorecard"
+    form_page = client.get(url)
+    assert form_page.status_code == 200 and "Limited" in form_page.text and "Expert" in form_page.text
+    assert "Ivan First" not in form_page.text
+    ratings = {f"competency_{key}": "2" for key in panel.technical.focus}
+    incomplete = client.post(url, data={"action": "submit", "csrf_token": token, "recommendation": "no"})
+    assert incomplete.status_code == 422 and "still missing" in incomplete.text
+    saved = client.post(url, data={**ratings, "action": "submit", "recommendation": "no", "summary": "ok", "csrf_token": token})
+    assert saved.status_code == 200 and panel.first.name in saved.text  # now the first scorecard shows
+    card = db.scalars(select(Scorecard).where(Scorecard.interviewer_id == panel.second.id)).one()
+    assert card.submitted_at is not None and {r.rating for r in card.ratings} == {2}
+
+
+def test_final_review_decision_and_feedback_release(client: TestClient, db: Session) -> None:
+    panel = make_panel(db)
+    fill(db, panel.first, panel.alice, panel.technical, 4)
+    fill(db, panel.second, panel.alice, panel.technical, 2)
+    db.flush()
+    token = login(client, panel.manager)
+    review = client.get(f"/candidates/{panel.alice.id}/review")
+    assert review.status_code == 200
+    assert "Ivan First" in review.text and "Iris Second" in review.text and "disagree" in review.text
+    decided = client.post(
+        f"/candidates/{panel.alice.id}/decision",
+        data={"outcome": "hire", "reason": "Deep knowledge; the split was settled by the notes.", "csrf_token": token},
+    )
+    assert "Decision recorded: Hire" in decided.text
+    assert db.scalars(select(AuditEvent).where(AuditEvent.action == "candidate.decide")).one()
+    drafted = client.post(f"/candidates/{panel.alice.id}/feedback/draft", data={"csrf_token": token})
+    assert "Strengths" in drafted.text
+    client.post(f"/candidates/{panel.alice.id}/feedback", data={"body": "# Thanks\n\nWell done.", "csrf_token": token})
+    released = client.post(f"/candidates/{panel.alice.id}/feedback/release", data={"csrf_token": token})
+    assert "Released" in released.text and "Well done." in released.text
+    compare = client.get(f"/openings/{panel.opening.id}/compare")
+    assert compare.status_code == 200 and "Alice Able" in compare.text and "Hire" in compare.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/openings/{opening}", "/stages/{stage}/kit", "/candidates/{alice}", "/candidates/{alice}/review",
+     "/openings/{opening}/compare", "/candidates/{alice}/stages/{stage}/scorecard"],
+)  # fmt: skip
+def test_pages_refuse_the_wrong_role_and_organisation(client: TestClient, db: Session, path: str) -> None:
+    panel = make_panel(db)
+    other = make_panel(db, "Other Org")
+    candidate_user = make_user(db, panel.organisation, Role.CANDIDATE)
+    url = path.format(opening=panel.opening.id, stage=panel.technical.id, alice=panel.alice.id)
+    for who, allowed in ((other.manager, {404}), (candidate_user, {403, 404}), (panel.outsider, {403})):
+        client.cookies.clear()
+        login(client, who)
+        assert client.get(url).status_code in allowed, (who.name, url)
