@@ -16,13 +16,16 @@ from tests.interviews.factories import fill, make_panel
 def test_an_opening_gets_the_profile_plan_and_kits_without_repeats(db: Session) -> None:
     panel = make_panel(db)
     kinds = [s.kind for s in panel.opening.stages]
-    assert kinds[0] is StageKind.INITIAL_SCREENING and kinds[-1] is StageKind.FINAL_REVIEW
+    assert kinds[0] is StageKind.INITIAL_SCREENING
+    assert kinds[-1] is StageKind.FINAL_REVIEW
     assert abs(sum(c["weight"] for c in panel.opening.competencies) - 1) < 1e-6
     assert panel.opening.job_description.startswith("# ")
     used = [i.question_id for s in panel.opening.stages for k in s.kits for i in k.items]
-    assert used and len(used) == len(set(used))
+    assert used
+    assert len(used) == len(set(used))
     technical_kit = plans.current_kit(panel.technical)
-    assert technical_kit is not None and all(i.competency in panel.technical.focus for i in technical_kit.items)
+    assert technical_kit is not None
+    assert all(i.competency in panel.technical.focus for i in technical_kit.items)
 
 
 def test_kits_freeze_once_used_and_change_only_by_a_new_version(db: Session) -> None:
@@ -39,7 +42,10 @@ def test_kits_freeze_once_used_and_change_only_by_a_new_version(db: Session) -> 
     assert len(second.items) == len(kit.items) - 1
     # Bob's scorecard uses version 2; Alice's stays on version 1
     assert fill(db, panel.second, panel.bob, panel.technical, 2).kit_id == second.id
-    assert scorecards.start(db, actor=panel.first, candidate_id=panel.alice.id, stage_id=panel.technical.id).kit_id == kit.id
+    assert (
+        scorecards.start(db, actor=panel.first, candidate_id=panel.alice.id, stage_id=panel.technical.id).kit_id
+        == kit.id
+    )
 
 
 def test_an_interviewer_sees_others_scorecards_only_after_submitting(db: Session) -> None:
@@ -64,7 +70,14 @@ def test_submitting_needs_every_focus_competency_and_a_recommendation(db: Sessio
     card = scorecards.start(db, actor=panel.first, candidate_id=panel.alice.id, stage_id=panel.technical.id)
     with pytest.raises(InvalidInput, match="still missing"):
         scorecards.save(
-            db, actor=panel.first, scorecard_id=card.id, notes={}, ratings={}, recommendation=None, summary="", submit=True
+            db,
+            actor=panel.first,
+            scorecard_id=card.id,
+            notes={},
+            ratings={},
+            recommendation=None,
+            summary="",
+            submit=True,
         )
     with pytest.raises(InvalidInput, match="1 to 4"):
         scorecards.save(
@@ -97,14 +110,20 @@ def test_csv_import_is_all_or_nothing_with_line_numbers(db: Session) -> None:
     panel = make_panel(db)
     with pytest.raises(InvalidInput, match="Line 3"):
         candidates.import_csv(
-            db, actor=panel.manager, opening_id=panel.opening.id, text="name,email\nCara C,cara@example.com\nDan,not-an-email\n"
+            db,
+            actor=panel.manager,
+            opening_id=panel.opening.id,
+            text="name,email\nCara C,cara@example.com\nDan,not-an-email\n",
         )
     assert len(candidates.listing(db, actor=panel.manager, opening_id=panel.opening.id)) == 2
     added = candidates.import_csv(
-        db, actor=panel.manager, opening_id=panel.opening.id, text="Name,Email\nCara C,Cara@Example.com\nDan D,dan@example.com\n"
+        db,
+        actor=panel.manager,
+        opening_id=panel.opening.id,
+        text="Name,Email\nCara C,Cara@Example.com\nDan D,dan@example.com\n",
     )
     assert [c.email for c in added] == ["cara@example.com", "dan@example.com"]
-    with pytest.raises(Conflict, match="cara@example.com"):
+    with pytest.raises(Conflict, match=r"cara@example\.com"):
         candidates.add(db, actor=panel.manager, opening_id=panel.opening.id, name="Cara", email="cara@example.com")
 
 
@@ -115,7 +134,8 @@ def test_final_review_decision_and_released_feedback(db: Session) -> None:
     result = review.final_review(db, actor=panel.manager, candidate_id=panel.alice.id)
     assert len(result.scorecards) == 2
     rated = [r for r in result.competencies if r.ratings]
-    assert rated and all(r.agreement == "split" and r.mean == 3 for r in rated)
+    assert rated
+    assert all(r.agreement == "split" and r.mean == 3 for r in rated)
     assert result.weighted == pytest.approx(3.0)
     with pytest.raises(InvalidInput, match="reason"):
         review.decide(db, actor=panel.manager, candidate_id=panel.alice.id, outcome=DecisionOutcome.HIRE, reason="ok")
@@ -125,7 +145,8 @@ def test_final_review_decision_and_released_feedback(db: Session) -> None:
     )  # fmt: skip
     assert panel.alice.status is CandidateStatus.HIRED
     report = feedback.draft(db, actor=panel.manager, candidate_id=panel.alice.id)
-    assert "## Strengths" in report.body and "Ivan" not in report.body
+    assert "## Strengths" in report.body
+    assert "Ivan" not in report.body
     token = candidates.invite(db, actor=panel.manager, candidate_id=panel.alice.id)
     user = candidates.accept(db, token=token, password="a long enough passphrase")
     with pytest.raises(NotFound, match="not been released"):

@@ -254,6 +254,7 @@ def test_a_link_cannot_be_added_to_someone_elses_account(client: TestClient, db:
     login(client, person)
     page = client.get(f"/join/{token}")
     response = client.post(f"/join/{token}", data={"csrf_token": csrf_from(page.text)})
-    assert response.status_code == 409 and "bob@example.com" in response.text
+    assert response.status_code == 409
+    assert "bob@example.com" in response.text
     db.refresh(panel.bob)
     assert panel.bob.user_id is None

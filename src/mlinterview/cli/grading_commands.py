@@ -181,7 +181,7 @@ def calibrate(
             "examples": row.examples,
             "mae_before": row.mae_before,
             "mae_after": row.mae_after,
-            "cross_validated": row.examples >= CROSS_VALIDATE_FROM,
+            "cross_validated": row.cross_validated,
             "points": row.points,
         }
         name = org.name

@@ -2,7 +2,8 @@
 so ids do not reveal that something exists.
 
 - Admins manage every opening of their organisation; a hiring manager manages the openings they own.
-- An interviewer sees an opening, its candidates and its kits only through the stages assigned to them.
+- An interviewer sees an opening and its kits through the stages assigned to them, and a candidate only once
+  the candidate is, or has been, at one of those stages.
 - A candidate sees only their own candidacy (see ``candidates.mine``).
 """
 
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from mlinterview.accounts.models import Role, User
 from mlinterview.errors import Forbidden, NotFound
-from mlinterview.interviews.models import Candidate, Opening, Stage, StageInterviewer
+from mlinterview.interviews.models import Candidate, Opening, PipelineEvent, Stage, StageInterviewer
 
 
 def manages(user: User, opening: Opening) -> bool:
@@ -79,8 +80,20 @@ def candidate(session: Session, user: User, candidate_id: int, *, manage: bool =
         if found.user_id != user.id or manage:
             raise missing
         return found
-    opening(session, user, found.opening_id, manage=manage)
+    owner = opening(session, user, found.opening_id, manage=manage)
+    if not manages(user, owner) and not reached(session, found, assigned_stages(session, user, owner)):
+        raise Forbidden("This candidate has not reached a stage you interview for; the hiring manager can move them.")
     return found
+
+
+def reached(session: Session, found: Candidate, stage_ids: set[int]) -> bool:
+    """Whether the candidate is, or has been, at one of these stages."""
+    if found.stage_id in stage_ids:
+        return True
+    query = select(PipelineEvent.id).where(
+        PipelineEvent.candidate_id == found.id, PipelineEvent.to_stage_id.in_(stage_ids)
+    )
+    return session.scalar(query.limit(1)) is not None
 
 
 def require_manager(user: User, found: Opening) -> None:

@@ -85,7 +85,7 @@ def calibrate(session: Session, *, organisation: Organisation) -> GraderCalibrat
     fitted = calibration.fit_score_map(overrides(session, organisation.id))  # raises with what to do
     row = GraderCalibration(
         organisation_id=organisation.id, points=[list(p) for p in fitted.points], examples=fitted.examples,
-        mae_before=fitted.mae_before, mae_after=fitted.mae_after,
+        mae_before=fitted.mae_before, mae_after=fitted.mae_after, cross_validated=fitted.cross_validated,
     )  # fmt: skip
     session.add(row)
     session.flush()
@@ -111,15 +111,15 @@ def outcomes(session: Session, *, actor: User) -> list[Outcomes]:
 def _outcomes(session: Session, opening: Opening) -> Outcomes:
     people = list(session.scalars(select(Candidate).where(Candidate.opening_id == opening.id)))
     positions = {s.id: s.position for s in opening.stages}
-    furthest = [_furthest(session, c, positions) for c in people]
+    reached = _stages_reached(session, opening)
+    furthest = [
+        max((positions[s] for s in reached.get(c.id, set()) | {c.stage_id} if s in positions), default=0)
+        for c in people
+    ]
     stages = calibration.pass_rates([s.name for s in opening.stages], furthest)
     last = len(opening.stages) - 1
     # Selected: reached the final stage (or was hired), the step where selection rates are large enough to compare.
-    selected = {
-        c.id
-        for c, reached in zip(people, furthest, strict=True)
-        if c.status is CandidateStatus.HIRED or reached >= last
-    }
+    selected = {c.id for c, at in zip(people, furthest, strict=True) if c.status is CandidateStatus.HIRED or at >= last}
     impact = {
         attribute: calibration.adverse_impact(
             {c.id: c.self_reported.get(attribute) for c in people}, selected, min_group_size=MIN_GROUP_SIZE
@@ -129,9 +129,14 @@ def _outcomes(session: Session, opening: Opening) -> Outcomes:
     return Outcomes(opening, stages, impact)
 
 
-def _furthest(session: Session, candidate: Candidate, positions: dict[int, int]) -> int:
-    query = select(PipelineEvent.to_stage_id).where(PipelineEvent.candidate_id == candidate.id)
-    reached = [positions[s] for s in session.scalars(query) if s in positions]
-    if candidate.stage_id in positions:
-        reached.append(positions[candidate.stage_id])
-    return max(reached, default=0)
+def _stages_reached(session: Session, opening: Opening) -> dict[int, set[int | None]]:
+    """Every stage each candidate of the opening was moved to, from the pipeline's history (one query)."""
+    query = (
+        select(PipelineEvent.candidate_id, PipelineEvent.to_stage_id)
+        .join(Candidate, Candidate.id == PipelineEvent.candidate_id)
+        .where(Candidate.opening_id == opening.id, PipelineEvent.to_stage_id.is_not(None))
+    )
+    reached: dict[int, set[int | None]] = {}
+    for candidate_id, stage_id in session.execute(query):
+        reached.setdefault(candidate_id, set()).add(stage_id)
+    return reached

@@ -205,11 +205,7 @@ def listing(session: Session, *, actor: User, opening_id: int) -> list[Candidate
     if access.manages(actor, opening):
         return rows
     assigned = access.assigned_stages(session, actor, opening)
-    return [c for c in rows if c.stage_id in assigned or _was_in(session, c, assigned)]
-
-
-def _was_in(session: Session, candidate: Candidate, stage_ids: set[int]) -> bool:
-    return any(e.to_stage_id in stage_ids for e in history(session, candidate))
+    return [c for c in rows if access.reached(session, c, assigned)]
 
 
 def shown_name(candidate: Candidate, actor: User) -> str:
@@ -239,3 +235,15 @@ def report_voluntarily(session: Session, *, user: User, candidate_id: int, answe
         if value:
             clean[key] = value
     candidate.self_reported = clean
+
+
+def work_sample_author(session: Session, *, viewer: User, author: User) -> str:
+    """The name shown on someone's work (code, answers): a candidate's code wherever one of their openings asks
+    for anonymised review and the viewer does not manage it."""
+    if viewer.id == author.id or author.role is not Role.CANDIDATE:
+        return author.name
+    query = select(Candidate).where(Candidate.user_id == author.id, Candidate.organisation_id == viewer.organisation_id)
+    for candidate in session.scalars(query.order_by(Candidate.id)):
+        if candidate.opening.anonymise_work and not access.manages(viewer, candidate.opening):
+            return f"Candidate {candidate.code}"
+    return author.name

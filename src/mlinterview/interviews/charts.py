@@ -164,7 +164,7 @@ def _rows_height(rows: int) -> float:
 
 def _categories(ax: Axes, labels: Sequence[str]) -> None:
     """Label the bars and put the first at the top, as a reader scans a list."""
-    ax.set_yticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), labels, parse_math=False)  # a name with two "$" is not TeX
     ax.invert_yaxis()
     ax.tick_params(axis="y", length=0)
 

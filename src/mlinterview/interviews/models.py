@@ -270,3 +270,4 @@ class GraderCalibration(IdMixin, TimestampMixin, Base):
     examples: Mapped[int]
     mae_before: Mapped[float]
     mae_after: Mapped[float]
+    cross_validated: Mapped[bool] = mapped_column(default=False)  # mae_after measured on held-out answers

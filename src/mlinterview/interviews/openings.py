@@ -91,6 +91,8 @@ def update(
         opening.title = title.strip()
     if weights is not None:
         opening.competencies = _weights(session, weights, essential or [])
+    elif essential is not None:
+        _essential(opening, essential)
     if job_description_text is not None:
         opening.job_description = job_description_text
     if anonymise_work is not None:
@@ -99,6 +101,13 @@ def update(
         opening.status = status
     audit.record(session, actor=actor, action="opening.update", summary=f"Changed the opening {opening.title}")
     return opening
+
+
+def _essential(opening: Opening, essential: Sequence[str]) -> None:
+    unknown = sorted(set(essential) - {c["competency"] for c in opening.competencies})
+    if unknown:
+        raise InvalidInput(f"{', '.join(unknown)} is not one of the opening's competencies; give it a weight first.")
+    opening.competencies = [{**c, "essential": c["competency"] in essential} for c in opening.competencies]
 
 
 def _weights(session: Session, weights: Mapping[str, float], essential: Sequence[str]) -> list[dict[str, Any]]:

@@ -144,8 +144,12 @@ def _assign(session: Session, actor: User, stage: Stage, user_ids: Sequence[int]
         person = people.get(user_id)
         if person is None or person.role is Role.CANDIDATE or not person.is_active:
             raise InvalidInput(f"User {user_id} is not an active interviewer, manager or admin of your organisation.")
-    stage.interviewers = [StageInterviewer(user_id=user_id) for user_id in dict.fromkeys(user_ids)]
-    names = ", ".join(people[i].name for i in dict.fromkeys(user_ids)) or "nobody"
+    wanted = list(dict.fromkeys(user_ids))
+    for row in [row for row in stage.interviewers if row.user_id not in wanted]:
+        stage.interviewers.remove(row)
+    kept = {row.user_id for row in stage.interviewers}  # kept rows stay: (stage, user) is unique
+    stage.interviewers.extend(StageInterviewer(user_id=user_id) for user_id in wanted if user_id not in kept)
+    names = ", ".join(people[i].name for i in wanted) or "nobody"
     audit.record(session, actor=actor, action="stage.assign", summary=f"Assigned {names} to {stage.name}")
 
 

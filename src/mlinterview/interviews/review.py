@@ -22,6 +22,7 @@ from mlinterview.interviews.models import (
     DecisionOutcome,
     Opening,
     Scorecard,
+    Stage,
 )
 from mlinterview.takehome.models import ScoreStatus, TakehomeSubmission
 
@@ -112,10 +113,7 @@ def automatic(session: Session, candidate: Candidate) -> list[AutomaticResult]:
         return []
     results: list[AutomaticResult] = []
     for stage in candidate.opening.stages:
-        if stage.exercise:
-            results.append(_exercise_result(session, candidate, stage.exercise))
-        if stage.takehome:
-            results.append(_takehome_result(session, candidate, stage.takehome))
+        results += stage_results(session, candidate, stage)
         kit = stage.kits[-1] if stage.kits else None
         typed = scorecards.typed_answers(session, candidate, list(kit.items) if kit else [])
         scores = [s for a in typed.values() if (s := scorecards.automatic_score(a)) is not None]
@@ -130,7 +128,15 @@ def automatic(session: Session, candidate: Candidate) -> list[AutomaticResult]:
     return results
 
 
-def _exercise_result(session: Session, candidate: Candidate, slug: str) -> AutomaticResult:
+def stage_results(session: Session, candidate: Candidate, stage: Stage) -> list[AutomaticResult]:
+    """The hidden-test and hidden-label results of the stage's exercise and take-home, if it sets them."""
+    if candidate.user_id is None:
+        return []
+    results = [exercise_result(session, candidate, stage.exercise)] if stage.exercise else []
+    return results + ([takehome_result(session, candidate, stage.takehome)] if stage.takehome else [])
+
+
+def exercise_result(session: Session, candidate: Candidate, slug: str) -> AutomaticResult:
     query = select(Submission).where(
         Submission.user_id == candidate.user_id, Submission.exercise == slug,
         Submission.kind == SubmissionKind.SUBMIT, Submission.status == SubmissionStatus.GRADED,
@@ -143,7 +149,7 @@ def _exercise_result(session: Session, candidate: Candidate, slug: str) -> Autom
     )
 
 
-def _takehome_result(session: Session, candidate: Candidate, slug: str) -> AutomaticResult:
+def takehome_result(session: Session, candidate: Candidate, slug: str) -> AutomaticResult:
     query = select(TakehomeSubmission).where(
         TakehomeSubmission.user_id == candidate.user_id, TakehomeSubmission.project == slug,
         TakehomeSubmission.status == ScoreStatus.SCORED,

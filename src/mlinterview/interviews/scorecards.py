@@ -69,6 +69,8 @@ def _assigned_stage(session: Session, actor: User, candidate: Candidate, stage_i
         raise NotFound("That stage is not part of this candidate's opening.")
     if actor.id not in plans.interviewer_ids(stage):
         raise Forbidden(f"You are not an interviewer of “{stage.name}”; only its assigned interviewers score it.")
+    if not access.reached(session, candidate, {stage.id}):
+        raise Conflict(f"The candidate has not reached “{stage.name}” yet; score them once they are at that stage.")
     return stage
 
 

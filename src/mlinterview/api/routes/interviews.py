@@ -347,7 +347,7 @@ def _slugs(session: Session, question_ids: Iterable[int]) -> dict[int, str]:
     ids = set(question_ids)
     if not ids:
         return {}
-    return dict(session.execute(select(Question.id, Question.slug).where(Question.id.in_(ids))))
+    return dict(session.execute(select(Question.id, Question.slug).where(Question.id.in_(ids))).all())
 
 
 def _kit_read(session: Session, kit: Kit, stage: Stage, *, guidance: bool) -> KitRead:

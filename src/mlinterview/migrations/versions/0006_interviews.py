@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("examples", sa.Integer(), nullable=False),
         sa.Column("mae_before", sa.Double(), nullable=False),
         sa.Column("mae_after", sa.Double(), nullable=False),
+        sa.Column("cross_validated", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(

@@ -58,7 +58,7 @@ def calibration_page(request: Request, session: SessionDep, user: ManagerUser) -
         agreement=calibration.grader_agreement(overrides),
         grader_chart=Markup(charts.grader_vs_overrides(overrides, _points(latest))),  # noqa: S704
         latest=latest,
-        cross_validated=latest is not None and latest.examples >= calibration.CROSS_VALIDATE_FROM,
+        cross_validated=latest is not None and latest.cross_validated,
         min_overrides=calibration.MIN_OVERRIDES,
         openings=[_opening(o) for o in analytics.outcomes(session, actor=user)],
         owns_all=_sees_every_opening(user),

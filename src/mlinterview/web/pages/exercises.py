@@ -14,6 +14,7 @@ from mlinterview.errors import AppError
 from mlinterview.exercises import catalogue, service
 from mlinterview.exercises.models import Decision, Submission, SubmissionKind, SubmissionStatus
 from mlinterview.exercises.spec import Difficulty
+from mlinterview.interviews import candidates
 from mlinterview.web.deps import AdminUser, CurrentUser, SessionDep, StaffUser
 from mlinterview.web.templating import flash, render
 
@@ -144,7 +145,7 @@ def detail(request: Request, session: SessionDep, user: CurrentUser, submission_
     if request.headers.get("hx-request"):
         return _result(request, session, user, submission)
     exercise = catalogue.get(submission.exercise)
-    author = session.get_one(User, submission.user_id)
+    author = candidates.work_sample_author(session, viewer=user, author=session.get_one(User, submission.user_id))
     return render(
         request,
         "exercises/submission.html",
@@ -182,7 +183,8 @@ def similarity(request: Request, session: SessionDep, user: StaffUser, flag_id: 
             start, end = match[key]
             marked.update(range(start, end + 1))
         lines = [(number, text, number in marked) for number, text in enumerate(submission.source.splitlines(), 1)]
-        sides.append((submission, session.get_one(User, submission.user_id), lines))
+        author = session.get_one(User, submission.user_id)
+        sides.append((submission, candidates.work_sample_author(session, viewer=user, author=author), lines))
     exercise = catalogue.get(flag.exercise)
     return render(request, "exercises/similarity.html", user=user, flag=flag, sides=sides, exercise=exercise)
 

@@ -59,6 +59,7 @@ def show(request: Request, session: SessionDep, user: StaffUser, candidate_id: i
         request, "interviews/candidate.html", user=user, candidate=candidate, opening=opening,
         name=candidates.shown_name(candidate, user), manages=access.manages(user, opening),
         assigned={s.id for s in opening.stages if user.id in plans.interviewer_ids(s)}, mine=mine,
+        reached={s.id for s in opening.stages if access.reached(session, candidate, {s.id})},
         cards=cards, hidden=scorecards.hidden_count(session, actor=user, candidate=candidate),
         history=candidates.history(session, candidate) if access.manages(user, opening) else [],
         people=_people(session, user), stages={s.id: s for s in opening.stages},
@@ -107,6 +108,7 @@ def scorecard(request: Request, session: SessionDep, user: StaffUser, candidate_
         notes={n.kit_item_id: n for n in card.notes}, ratings={r.competency: r.rating for r in card.ratings},
         others=others, recommendations=list(Recommendation), automatic=scorecards.automatic_score,
         calibrated=lambda score: analytics.calibrated(session, user.organisation_id, score),
+        results=review.stage_results(session, candidate, stage),
     )  # fmt: skip
 
 
