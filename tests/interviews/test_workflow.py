@@ -161,3 +161,20 @@ def test_final_review_decision_and_released_feedback(db: Session) -> None:
     assert candidates.mine(db, user=user) == [panel.alice]
     with pytest.raises(NotFound):
         feedback.for_candidate(db, user=user, candidate_id=panel.bob.id)
+
+
+def test_the_demo_opening_has_scored_candidates_and_a_disagreement(db: Session) -> None:
+    from mlinterview.interviews import demo
+    from tests.factories import make_organisation
+
+    organisation = make_organisation(db, "Demo Test Org")
+    manager = make_user(db, organisation, Role.HIRING_MANAGER)
+    for _ in range(2):
+        make_user(db, organisation, Role.INTERVIEWER)
+    candidate_user = make_user(db, organisation, Role.CANDIDATE)
+    demo.seed(db, organisation)
+    opening = candidates.mine(db, user=candidate_user)[0].opening
+    rows = review.compare(db, actor=manager, opening_id=opening.id)
+    assert len(rows) == 5
+    lena = next(r for r in rows if r["candidate"].name == "Lena Fischer")
+    assert any(c.agreement == "split" for c in lena["competencies"].values())

@@ -13,6 +13,7 @@ from mlinterview.content.sync import sync_bank
 from mlinterview.db import session_scope
 from mlinterview.db.migrate import upgrade
 from mlinterview.errors import InvalidInput
+from mlinterview.interviews import demo as interviews_demo
 
 
 def prepare(settings: Settings) -> None:
@@ -29,7 +30,10 @@ def prepare(settings: Settings) -> None:
     console.print(f"Question bank: {report}.")
     if settings.demo_data and settings.env == "development":
         with session_scope() as session:
-            created = [(user.email, user.role.label, password) for user, password in demo.create_if_empty(session)]
+            accounts = demo.create_if_empty(session)
+            if accounts:
+                interviews_demo.seed(session, accounts[0][0].organisation)
+            created = [(user.email, user.role.label, password) for user, password in accounts]
         if created:
             show_demo_accounts(created)
 
