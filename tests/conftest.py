@@ -52,6 +52,10 @@ def db(engine: Engine) -> Iterator[Session]:
     """A session inside a transaction that is rolled back after the test; the app shares it."""
     connection = engine.connect()
     transaction = connection.begin()
+    if connection.dialect.name == "sqlite":
+        # pysqlite opens its transaction lazily, at the first write. Were that write inside the app's
+        # SAVEPOINT, the savepoint would open the outermost transaction and its RELEASE would commit it.
+        connection.exec_driver_sql("BEGIN")
     factory = sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
     set_session_factory(factory)
     session = factory()

@@ -87,6 +87,17 @@ class Settings(BaseSettings):
         description="In development mode, on first start with an empty database, create a demo organisation "
         "with one user of each role and print their one-time passwords to the console.",
     )
+    signup: bool = Field(
+        True,
+        description="Let anyone create a candidate account at `/signup` to practise (in a shared organisation of "
+        "independent candidates); turn it off on a server that only runs an employer's interviews.",
+    )
+    clock_file: Path | None = Field(
+        None,
+        description="Development only: a file holding an ISO date and time (e.g. `2026-11-23T09:00:00+00:00`) "
+        "that the app uses as the current time while the file exists, to try out deadlines and review queues. "
+        "Refused outside development.",
+    )
     llm_url: str = Field(
         "",
         description="Base URL of an OpenAI-compatible server (llama.cpp, vLLM...) for the optional LLM grader, "
@@ -138,6 +149,8 @@ class Settings(BaseSettings):
             )
         if len(secret) < 32:
             raise ValueError("secret_key: use at least 32 characters")
+        if self.clock_file is not None and self.env != "development":
+            raise ValueError("clock_file: a fixed clock is for development only; unset MLI_CLOCK_FILE")
         return self
 
     @property

@@ -20,7 +20,7 @@ from mlinterview.api.health import router as health_router
 from mlinterview.config import Settings, get_settings
 from mlinterview.errors import AppError
 from mlinterview.grading.registry import configure_llm
-from mlinterview.kit import jobs
+from mlinterview.kit import clock, jobs
 from mlinterview.web.errors import html_error
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     jobs.configure(settings)
+    clock.use_clock_file(settings.clock_file)
     configure_llm(settings.llm_url, settings.llm_model, settings.llm_api_key.get_secret_value())
 
     app = FastAPI(

@@ -13,9 +13,25 @@ from tests.browser.conftest import screenshot, sign_in
 pytestmark = pytest.mark.browser
 STAFF_NAV = ["Dashboard", "Question bank", "Topics", "Coding exercises", "Code review", "Take-homes", "Openings"]
 ROLES = {
-    "admin@demo.example.com": [*STAFF_NAV, "Calibration", "Framework", "People", "Activity", "Account"],
-    "manager@demo.example.com": [*STAFF_NAV, "Calibration", "Framework", "People", "Activity", "Account"],
-    "interviewer@demo.example.com": [*STAFF_NAV, "Framework", "People", "Account"],
+    "admin@demo.example.com": [
+        *STAFF_NAV,
+        "Calibration",
+        "Interview guide",
+        "Framework",
+        "People",
+        "Activity",
+        "Account",
+    ],
+    "manager@demo.example.com": [
+        *STAFF_NAV,
+        "Calibration",
+        "Interview guide",
+        "Framework",
+        "People",
+        "Activity",
+        "Account",
+    ],
+    "interviewer@demo.example.com": [*STAFF_NAV, "Interview guide", "Framework", "People", "Account"],
     "candidate@demo.example.com": [
         "Dashboard",
         "Question bank",

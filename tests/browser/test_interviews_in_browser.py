@@ -37,6 +37,8 @@ def test_the_whole_structured_interview_loop(page, server) -> None:
 
     # an opening from a role profile, with its plan and kits
     page.goto(f"{base}/openings")
+    assert "ML Engineer, Recommendations (demo)" in page.inner_text("main")  # the demo opening
+    page.click("summary:has-text('Create an opening')")
     page.select_option("select[name=profile]", "ml_engineer/mid")
     page.fill("input[name=title]", "ML Engineer, Search")
     page.click("button:has-text('Create the opening')")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mlinterview.accounts import audit, repository
@@ -133,3 +135,24 @@ def overview(session: Session, *, actor: User) -> dict[Role, int]:
     """Active users per role in the actor's organisation (the managers' dashboard)."""
     require_role(actor, *MANAGERS)
     return repository.role_counts(session, actor.organisation_id)
+
+
+INDEPENDENT = "independent-candidates"
+
+
+def sign_up(session: Session, *, name: str, email: str, password: str) -> User:
+    """A candidate account for someone practising on their own, in the shared organisation of independent
+    candidates (made on first use). Candidates only ever see their own things, so sharing it is safe."""
+    check_policy(password)
+    if len(password) > 256:
+        raise InvalidInput("Choose a password of at most 256 characters.")
+    try:
+        data = UserCreate(name=name, email=email, role=Role.CANDIDATE, password=password)
+    except ValidationError:
+        raise InvalidInput("Give your name and a valid email address, e.g. ada@example.com.") from None
+    organisation = session.scalar(select(Organisation).where(Organisation.slug == INDEPENDENT))
+    if organisation is None:
+        organisation = Organisation(name="Independent candidates", slug=INDEPENDENT)
+        session.add(organisation)
+        session.flush()
+    return create_user(session, organisation=organisation, data=data)

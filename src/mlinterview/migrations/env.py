@@ -12,6 +12,7 @@ from mlinterview.db import Base
 from mlinterview.db.migrate import include_name
 from mlinterview.exercises import models as _exercises  # noqa: F401
 from mlinterview.interviews import models as _interviews  # noqa: F401
+from mlinterview.practice import models as _practice  # noqa: F401
 from mlinterview.takehome import models as _takehome  # noqa: F401
 
 config = context.config

@@ -12,18 +12,21 @@ from mlinterview.web.pages import (
     dashboard,
     exercises,
     framework,
+    guides,
     my_interviews,
     openings,
     people,
     pipeline,
+    practice,
+    practice_progress,
     questions,
     takehomes,
 )
 
 router = APIRouter(dependencies=[Depends(csrf.verify)], include_in_schema=False)
 for page in (
-    auth, dashboard, answers, questions, exercises, takehomes, openings, pipeline, my_interviews, calibration,
-    framework, people, activity, account,
+    auth, dashboard, answers, questions, exercises, takehomes, practice, practice_progress, guides, openings,
+    pipeline, my_interviews, calibration, framework, people, activity, account,
 ):  # fmt: skip
     router.include_router(page.router)
 

@@ -20,6 +20,7 @@ class NavItem:
 
 NAV = (
     NavItem("Dashboard", "/", "◧", ALL),
+    NavItem("Practice", "/practice", "★", (Role.CANDIDATE,)),
     NavItem("Question bank", "/questions", "?", ALL),
     NavItem("Topics", "/topics", "▦", ALL),
     NavItem("Coding exercises", "/exercises", "⌨", ALL),
@@ -28,6 +29,7 @@ NAV = (
     NavItem("Openings", "/openings", "◎", STAFF),
     NavItem("My interviews", "/my-interviews", "✉", (Role.CANDIDATE,)),
     NavItem("Calibration", "/calibration", "⚖", (Role.ADMIN, Role.HIRING_MANAGER)),
+    NavItem("Interview guide", "/guides", "☰", ALL),
     NavItem("Framework", "/framework", "◈", STAFF),
     NavItem("People", "/people", "◉", STAFF),
     NavItem("Activity", "/activity", "≡", (Role.ADMIN, Role.HIRING_MANAGER)),

@@ -29,7 +29,7 @@ def login_page(request: Request, session: SessionDep, settings: SettingsDep, nex
         sessions.user_for(session, request.session, max_age=settings.session_max_age)
         return RedirectResponse(safe_next(next), status_code=303)
     except Unauthorized:
-        return render(request, "auth/login.html", next=safe_next(next))
+        return render(request, "auth/login.html", next=safe_next(next), signup=settings.signup)
 
 
 @router.post("/login")
