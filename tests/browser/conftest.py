@@ -30,7 +30,16 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+def clock_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The served app's clock (``MLI_CLOCK_FILE``): absent means real time; a test writes an ISO time into it
+    to move "now", and must remove it when done."""
+    path = tmp_path_factory.mktemp("clock") / "now"
+    yield path
+    path.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, clock_file: Path) -> Iterator[tuple[str, dict[str, str]]]:
     """``mlinterview serve`` on a fresh database; yields its address and the demo passwords it printed."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
@@ -43,6 +52,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     port = free_port()
     env = {**os.environ, "MLI_DATA_DIR": str(data), "MLI_DATABASE_URL": url, "MLI_PORT": str(port)}
     env.update({"MLI_DEMO_DATA": "true", "MLI_ENV": "development", "MLI_BROKER_URL": "", "COLUMNS": "120"})
+    env["MLI_CLOCK_FILE"] = str(clock_file)
     log = (data / "serve.log").open("w+")
     cli = [sys.executable, "-c", "from mlinterview.cli.main import main; main()", "serve"]
     process = subprocess.Popen(cli, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -121,7 +121,8 @@ def test_offline_profile_from_first_run_to_a_mock_interview(tmp_path: Path) -> N
 
     child = offline(tmp_path)
     before = reply(child, "Choose: ", "3")
-    assert "Your name" not in before and "Your goal" not in before, "a second run asks nothing again"
+    assert "Your name" not in before, "a second run asks nothing again"
+    assert "Your goal" not in before
     assert re.search(words("Reviews due today (0)"), before), "the card is due tomorrow, not today"
     reply(child, words("Questions (3-15)"), "3")
     reply(child, words("Minutes per question"), "")
@@ -138,7 +139,7 @@ def test_offline_profile_from_first_run_to_a_mock_interview(tmp_path: Path) -> N
     child.expect(words("Mock interview summary"))
     child.expect(words("Competency") + ".*" + words("Mean score"))
     child.expect(words("Weakest areas:"))  # the skipped question's competency has no score at all
-    assert re.search(r"\.\.\.|…", child.before) and re.search(r":" + GAP + "skipped", child.before)
+    assert re.search(r":" + GAP + "skipped", child.before), "the skipped question is listed as skipped"
     reply(child, "Choose: ", "q")
     assert finished(child) == 0
 
@@ -192,7 +193,7 @@ def test_email_mode_signs_in_to_the_servers_database(server_database: Path, tmp_
     assert count(server_database, "SELECT count(*) FROM practice_goals") == 1, "the web account's goal"
     assert count(server_database, "SELECT count(*) FROM audit_events WHERE action = 'auth.login'") == 1
 
-    script = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+    script = subprocess.run(
         [sys.executable, "-c", ENTRY, "practice", "--email", "grace@example.com", "--password-stdin"],
         input=f"{PASSWORD}\n4\nq\n",
         env=child_env(tmp_path, MLI_DATABASE_URL=url),

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import random
-import statistics
 import sys
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
@@ -36,17 +34,17 @@ from mlinterview.answers.models import Answer, AnswerStatus
 from mlinterview.cli.console import console
 from mlinterview.cli.setup import prepare
 from mlinterview.config import get_settings, load_settings
-from mlinterview.content.models import Competency, Question, QuestionVersion, RoleProfile, Topic
-from mlinterview.content.repository import topics_with_counts, visible_to
+from mlinterview.content.models import Competency, Question, QuestionVersion, RoleProfile
+from mlinterview.content.repository import topics_with_counts
 from mlinterview.db import session_scope
 from mlinterview.db.engine import get_engine
 from mlinterview.db.migrate import current_revision, head_revision
 from mlinterview.db.session import set_session_factory
 from mlinterview.errors import AppError, InvalidInput
 from mlinterview.kit import clock
-from mlinterview.kit.clock import as_utc, utcnow
+from mlinterview.kit.clock import as_utc
 from mlinterview.kit.secrets import new_password
-from mlinterview.practice import goals, mocks, reviews, scheduling
+from mlinterview.practice import goals, mocks, picking, progress, reviews, scheduling
 from mlinterview.practice.models import RatingSource, Review, ReviewCard
 
 T = TypeVar("T")
@@ -126,7 +124,7 @@ def practice(
 
 def _stop(why: str, run: Run | None) -> None:
     if run is None:
-        console.print(f"\n{why} You are not signed in, and nothing was recorded.")
+        console.print(f"\n{why} Nothing was recorded.")
     else:
         console.print(f"\n{why} Everything recorded so far is saved. {run.tally()}", highlight=False)
 
@@ -289,7 +287,7 @@ def _interview_date(raw: str) -> date | None:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise Retry("Give the date as YYYY-MM-DD, e.g. 2026-03-18, or press Enter.") from None
+        raise Retry("Give the date as YYYY-MM-DD (year, month, day), or press Enter.") from None
 
 
 def _zone(name: str) -> str:
@@ -481,33 +479,8 @@ def _practise(run: Run) -> None:
     console.print("\n[bold]Topics[/]")
     topic = _choose(topics, "Topic (number), Enter for any: ", blank="")
     with _step(run) as (session, user):
-        picked = _pick_question(session, user, topic)
-        question = _prompted(picked) if picked else None
-    if question is None:
-        _warn("No question to practise there; choose another topic.")
-        return
+        question = _prompted(picking.next_question(session, user=user, topic=topic))
     _answer(run, question, "Practice question")
-
-
-def _pick_question(session: Session, user: User, topic: str) -> Question | None:
-    """A question of the topic (any of the goal's topics for none) not answered in the last week, fitting the
-    goal's role and level when some do."""
-    goal = goals.get(session, user=user)
-    query = select(Question).join(Topic).where(visible_to(user.organisation_id), Question.type != "coding_discussion")
-    if topic:
-        query = query.where(Topic.slug == topic)
-    elif goal and goal.topics:
-        query = query.where(Topic.slug.in_(goal.topics))
-    rows = list(session.scalars(query.order_by(Question.id)))
-    since = utcnow() - mocks.RECENT
-    recent = set(
-        session.scalars(select(Answer.question_id).where(Answer.user_id == user.id, Answer.created_at >= since))
-    )
-    fresh = [q for q in rows if q.id not in recent] or rows
-    if goal:
-        fitting = [q for q in fresh if f" {goal.role} " in q.roles and f" {goal.level} " in q.seniority]
-        fresh = fitting or fresh
-    return random.choice(fresh) if fresh else None  # noqa: S311 - which question comes next, not a secret
 
 
 # -- 3. mock interview ------------------------------------------------------------------------------------------------
@@ -532,7 +505,9 @@ def _resume_or_start(run: Run) -> int | None:
         _warn("Set your goal first.")
         return None
     if unfinished is not None:
-        console.print(f"You have a mock interview in progress: {done} of {unfinished[1]} questions done.")
+        console.print(
+            f"You have a mock interview in progress: {done} of {unfinished[1]} questions done.", highlight=False
+        )
         if _ask("\\[r]esume it or start a \\[n]ew one: ", _resume_choice):
             return unfinished[0]
         with _step(run) as (session, user):
@@ -545,9 +520,10 @@ def _resume_or_start(run: Run) -> int | None:
         )
         mock_id = mock.id
     run.mocks += 1
+    per = "1 minute" if minutes == 1 else f"{minutes} minutes"
     console.print(
-        f"A {size}-question mock interview for {goal.role.replace('_', ' ')} ({goal.level}) with {minutes} minutes "
-        "a question. The clock of each question starts when it is shown.",
+        f"A {size}-question mock interview for {goal.role.replace('_', ' ')} ({goal.level}), {per} a question. "
+        "The clock of each question starts when it is shown.",
         highlight=False,
     )
     return mock_id
@@ -573,7 +549,7 @@ def _whole(default: int, allowed: range) -> Callable[[str], int]:
 
 
 def _run_mock(run: Run, mock_id: int) -> None:
-    hint = "Type your answer; an empty line ends it. s alone: skip. e alone: end the interview now."
+    hint = "Type your answer; an empty line ends it. s alone (or nothing): skip. e alone: end the interview now."
     while True:
         with _step(run) as (session, user):
             item = mocks.current(session, user=user, mock_id=mock_id)
@@ -644,7 +620,8 @@ def _show_summary(run: Run, mock_id: int) -> None:
         outcome = "skipped" if answer is None else _outcome(answer, item.overtime)
         _say(f"{item.position + 1}. {textwrap.shorten(question.prompt, 70, placeholder='…')}: {outcome}")
     if summary.pending:
-        _warn(f"{summary.pending} answers are still being graded; their scores are not counted yet.")
+        counted = "1 answer is" if summary.pending == 1 else f"{summary.pending} answers are"
+        _warn(f"{counted} still being graded; the means leave them out.")
     if summary.weakest:
         weakest = ", ".join(
             f"{r.name} ({r.mean:.0%})" if r.mean is not None else f"{r.name} (skipped)" for r in summary.weakest
@@ -678,32 +655,17 @@ def _show_study(summary: mocks.Summary) -> None:
 def _progress(run: Run) -> None:
     with _step(run) as (session, user):
         forecast = reviews.forecast(session, user=user, days=7)
-        scores = _competency_scores(session, user)
+        scores = progress.competency_scores(session, user)
     due = Table("Day", "Reviews due", title="The next 7 days")
     for number, (day, count) in enumerate(forecast):
         label = {0: "Today", 1: "Tomorrow"}.get(number, f"{day:%a %d %b}")
         due.add_row(label, str(count))
     console.print(due)
-    if not scores:
+    if not any(score.answers for score in scores):
         console.print("No graded answers yet: practise a question or take a mock interview.")
         return
-    table = Table("Competency", "Answers", "Mean score", title="Graded answers by competency")
-    for name, count, mean in scores:
-        table.add_row(escape(name), str(count), f"{mean:.0%}")
+    table = Table("Competency", "Answers", "Mean score", "Trend", title="Graded answers by competency")
+    for score in scores:
+        mean = f"{score.mean:.0%}" if score.mean is not None else "-"
+        table.add_row(escape(score.name), str(score.answers), mean, score.trend or "")
     console.print(table)
-
-
-def _competency_scores(session: Session, user: User) -> list[tuple[str, int, float]]:
-    """(competency name, graded answers, mean score), weakest first."""
-    query = (
-        select(Answer.result, Question.competencies)
-        .join(Question, Question.id == Answer.question_id)
-        .where(Answer.user_id == user.id, Answer.status == AnswerStatus.GRADED)
-    )
-    scores: dict[str, list[float]] = {}
-    for result, keys in session.execute(query):
-        for key in keys.split() if result else ():
-            scores.setdefault(key, []).append(float(result["score"]))
-    names = {c.key: c.name for c in session.scalars(select(Competency))}
-    rows = [(names.get(key, key), len(values), statistics.fmean(values)) for key, values in scores.items()]
-    return sorted(rows, key=lambda row: (row[2], row[0]))

@@ -181,6 +181,7 @@ class Summary:
     weakest: list[CompetencyResult]
     study: dict[str, list[Question]]
     pending: int  # answers still being graded
+    hands_on: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, slug, title) for weak areas
 
 
 def summary(session: Session, *, user: User, mock_id: int) -> Summary:
@@ -205,7 +206,27 @@ def summary(session: Session, *, user: User, mock_id: int) -> Summary:
     ranked = sorted(results.values(), key=lambda r: (r.mean if r.mean is not None else -1, r.key))
     weakest = [r for r in ranked if r.mean is None or r.mean < 0.7][:3]
     study = {r.key: _study(session, user, mock, r.key) for r in weakest}
-    return Summary(mock, rows, list(results.values()), weakest, study, pending)
+    return Summary(mock, rows, list(results.values()), weakest, study, pending, hands_on({r.key for r in weakest}))
+
+
+def hands_on(competencies: set[str], limit: int = 3) -> list[tuple[str, str, str]]:
+    """Coding exercises and take-home projects that practise these competencies, easiest first."""
+    from mlinterview.exercises import catalogue as exercises
+    from mlinterview.takehome import catalogue as takehomes
+
+    found = [
+        ("exercise", e.slug, e.spec.title, str(getattr(e.spec.difficulty, "value", e.spec.difficulty)))
+        for e in exercises.exercises().values()
+        if competencies & set(e.spec.competencies)
+    ]
+    found += [
+        ("takehome", p.slug, p.spec.title, p.spec.difficulty)
+        for p in takehomes.projects().values()
+        if competencies & set(p.spec.competencies)
+    ]
+    rank = {"easy": 0, "medium": 1, "hard": 2}
+    found.sort(key=lambda f: (rank.get(f[3], 1), f[1]))
+    return [(kind, slug, title) for kind, slug, title, _ in found[:limit]]
 
 
 def _schedule(session: Session, user: User, answer: Answer) -> None:
