@@ -134,7 +134,8 @@ def test_mock_questions_never_repeat_and_follow_the_profile(db: Session, candida
 def test_a_mock_keeps_its_clock_and_its_first_answer(db: Session, candidate: User) -> None:
     mock = mocks.start(db, user=candidate, role="data_scientist", level="junior", size=3, seed=1)
     first = mocks.current(db, user=candidate, mock_id=mock.id)
-    assert first is not None and first.shown_at is not None
+    assert first is not None
+    assert first.shown_at is not None
     shown = first.shown_at
     assert mocks.current(db, user=candidate, mock_id=mock.id).shown_at == shown  # a reload keeps the clock
     with pytest.raises(InvalidInput):
@@ -144,14 +145,16 @@ def test_a_mock_keeps_its_clock_and_its_first_answer(db: Session, candidate: Use
     with pytest.raises(Conflict, match="first answer"):
         mocks.answer(db, user=candidate, mock_id=mock.id, item_id=first.id, text="a second tab")
     second = mocks.current(db, user=candidate, mock_id=mock.id)
-    assert second is not None and second.id != first.id
+    assert second is not None
+    assert second.id != first.id
     mocks.skip(db, user=candidate, mock_id=mock.id, item_id=second.id)
     mocks.finish(db, user=candidate, mock_id=mock.id)  # left half-way: the rest is skipped, the answer stays
     assert mock.status is MockStatus.FINISHED
     assert [i.answer_id is not None for i in mock.items] == [True, False, False]
     answers.grade(db, answer_id=first.answer_id)
     summary = mocks.summary(db, user=candidate, mock_id=mock.id)
-    assert summary.pending == 0 and summary.weakest
+    assert summary.pending == 0
+    assert summary.weakest
     mocks.summary(db, user=candidate, mock_id=mock.id)  # viewing twice schedules the question once
     assert db.scalar(select(func.count()).select_from(Review).where(Review.user_id == candidate.id)) == 1
 

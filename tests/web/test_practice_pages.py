@@ -65,6 +65,7 @@ def test_a_new_candidate_practises_a_question_and_rates_it(client: TestClient, d
     answered = client.post(f"/practice/questions/{slug}", data={"text": ANSWER, "csrf_token": token})
     answer_id = int(answered.url.path.rsplit("/", 1)[1])
     answers.grade(db, answer_id=answer_id)
+    db.flush()
     page = client.get(f"/practice/answers/{answer_id}")
     assert "The model answer" in page.text
     assert "How well did you recall it?" in page.text
@@ -98,10 +99,15 @@ def test_a_mock_interview_from_start_to_summary(client: TestClient, db: Session)
     client.post(f"/practice/mocks/{mock.id}/items/{second.id}", data={"action": "skip", "csrf_token": token})
     summary = client.post(f"/practice/mocks/{mock.id}/finish", data={"csrf_token": token})
     assert "By competency" in summary.text
+    db.refresh(first)
+    assert first.answer_id is not None
     answers.grade(db, answer_id=first.answer_id)
+    db.flush()
     summary = client.get(f"/practice/mocks/{mock.id}/summary")
     assert "Weakest areas" in summary.text
     assert "skipped" in summary.text
+    assert "Grading" not in summary.text
+    assert db.scalar(select(func.count()).select_from(Review)) == 1  # the graded answer is scheduled once
     assert db.scalar(select(func.count()).select_from(Answer)) == 1
 
 

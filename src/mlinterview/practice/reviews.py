@@ -68,7 +68,7 @@ def record(
         with session.begin_nested():
             session.add(row)
     except IntegrityError:  # the same answer reviewed by a concurrent request: keep theirs
-        raise Conflict("This answer was already counted; reload the page.") from None
+        raise Conflict("This answer has already been counted once; nothing changed.") from None
     return row
 
 

@@ -4,7 +4,7 @@ timed mock interviews that show one question at a time."""
 
 from __future__ import annotations
 
-from typing import Annotated, cast
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query, status
 from sqlalchemy.orm import Session
@@ -44,7 +44,9 @@ from mlinterview.practice.schemas import (
 )
 
 router = APIRouter(prefix="/practice", tags=["practice"])
-ENDED = {409: {"model": ErrorResponse, "description": "The mock interview is over, or the question already answered"}}
+ENDED: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorResponse, "description": "The mock interview is over, or the question already answered"}
+}
 
 
 # -- the goal and the next question -----------------------------------------------------------------------------------
