@@ -243,3 +243,14 @@ def test_bad_input_is_422_with_a_message_and_nothing_stored(client: TestClient, 
     past = client.put(f"{API}/goal", json={**goal, "interview_date": "2000-01-01"}, headers=headers)
     assert "in the past" in assert_error(past, 422, "invalid_input")["message"]
     assert count(db, Goal) == 0
+
+
+def test_every_practice_endpoint_is_documented(client: TestClient) -> None:
+    paths = {p: ops for p, ops in client.get("/api/v1/openapi.json").json()["paths"].items() if "/practice/" in p}
+    operations = [op for ops in paths.values() for op in ops.values()]
+    assert len(operations) == 15
+    for op in operations:
+        assert op["tags"] == ["practice"]
+        assert op["summary"]
+        ok = next(body for status, body in op["responses"].items() if status.startswith("2"))
+        assert "$ref" in str(ok["content"]["application/json"]["schema"])

@@ -165,3 +165,15 @@ def test_selection_falls_back_when_a_competency_runs_out() -> None:
     picks = selection.choose(bank, {"a": 0.9, "b": 0.1}, 6, role="r", level="mid", rng=random.Random(0))
     assert Counter(c for _, c in picks) == {"a": 2, "b": 4}
     assert len({q for q, _ in picks}) == 6
+
+
+def test_questions_come_one_at_a_time(db: Session, candidate: User) -> None:
+    mock = mocks.start(db, user=candidate, role="data_scientist", level="junior", size=3, seed=2)
+    later = mock.items[2]
+    with pytest.raises(Conflict, match="one at a time"):
+        mocks.answer(db, user=candidate, mock_id=mock.id, item_id=later.id, text=ANSWER)
+    with pytest.raises(Conflict, match="one at a time"):  # the current one, before it was ever shown
+        mocks.answer(db, user=candidate, mock_id=mock.id, item_id=mock.items[0].id, text=ANSWER)
+    shown = mocks.current(db, user=candidate, mock_id=mock.id)
+    assert shown is mock.items[0]
+    mocks.answer(db, user=candidate, mock_id=mock.id, item_id=shown.id, text=ANSWER)

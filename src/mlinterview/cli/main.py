@@ -16,7 +16,7 @@ from mlinterview.cli import (
     exercises_commands,
     grade_command,
     grading_commands,
-    practice_commands,
+    practice,
     questions_commands,
     sandbox_commands,
     takehome_commands,
@@ -42,7 +42,7 @@ app.add_typer(exercises_commands.app, name="exercises")
 app.add_typer(sandbox_commands.app, name="sandbox")
 app.add_typer(takehome_commands.app, name="takehome")
 app.command("grade")(grade_command.grade)
-app.command("practice")(practice_commands.practice)
+app.command("practice")(practice.practice)
 docs_app = typer.Typer(help="Generate reference documentation.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
 

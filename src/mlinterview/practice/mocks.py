@@ -112,6 +112,9 @@ def _item(session: Session, user: User, mock_id: int, item_id: int) -> tuple[Moc
         raise NotFound("That question is not part of this mock interview.")
     if mock.status is MockStatus.FINISHED:
         raise Conflict("This mock interview has ended; its summary has your answers.")
+    current = next((i for i in mock.items if i.answer_id is None and not i.skipped), None)
+    if item.answer_id is None and not item.skipped and (item is not current or item.shown_at is None):
+        raise Conflict("Questions come one at a time: answer or skip the question on screen first.")
     return mock, item
 
 

@@ -230,8 +230,8 @@ def mock_summary(session: SessionDep, user: ApiUser, mock_id: int) -> MockSummar
 
 
 def _answer_read(session: Session, answer: Answer) -> AnswerRead:
-    graded = answer.status is AnswerStatus.GRADED and answer.result is not None
-    result = answer.result if graded and answer.result else {}
+    result = (answer.result or {}) if answer.status is AnswerStatus.GRADED else {}
+    graded = bool(result)
     suggested = reviews.suggested_rating(answer)
     counted = reviews.review_of(session, answer_id=answer.id)
     version = session.get_one(QuestionVersion, answer.question_version_id)

@@ -17,7 +17,7 @@ from mlinterview.content.models import Question, QuestionVersion, RoleProfile, T
 from mlinterview.errors import AppError, Forbidden, InvalidInput
 from mlinterview.kit.clock import as_utc
 from mlinterview.practice import goals, mocks, picking, reviews, scheduling
-from mlinterview.practice.models import ReviewCard
+from mlinterview.practice.models import MockStatus, ReviewCard
 from mlinterview.web import csrf
 from mlinterview.web.deps import CurrentUser, SessionDep, SettingsDep
 from mlinterview.web.templating import flash, render
@@ -220,6 +220,8 @@ def mock_finish(request: Request, session: SessionDep, user: CurrentUser, mock_i
 
 @router.get("/practice/mocks/{mock_id}/summary")
 def mock_summary(request: Request, session: SessionDep, user: CurrentUser, mock_id: int) -> Response:
+    if mocks.get(session, user=user, mock_id=mock_id).status is MockStatus.RUNNING:
+        return RedirectResponse(f"/practice/mocks/{mock_id}", status_code=303)  # no peeking at later questions
     result = mocks.summary(session, user=user, mock_id=mock_id)
     template = "practice/mock_summary_body.html" if request.headers.get("hx-request") else "practice/mock_summary.html"
     return render(request, template, user=user, summary=result)
