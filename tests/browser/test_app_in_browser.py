@@ -34,11 +34,13 @@ ROLES = {
     "interviewer@demo.example.com": [*STAFF_NAV, "Interview guide", "Framework", "People", "Account"],
     "candidate@demo.example.com": [
         "Dashboard",
+        "Practice",
         "Question bank",
         "Topics",
         "Coding exercises",
         "Take-homes",
         "My interviews",
+        "Interview guide",
         "Account",
     ],
 }

@@ -178,3 +178,12 @@ def test_the_demo_opening_has_scored_candidates_and_a_disagreement(db: Session) 
     assert len(rows) == 5
     lena = next(r for r in rows if r["candidate"].name == "Lena Fischer")
     assert any(c.agreement == "split" for c in lena["competencies"].values())
+
+
+def test_feedback_lists_each_study_question_once(db: Session) -> None:
+    panel = make_panel(db)
+    fill(db, panel.first, panel.alice, panel.technical, 1)
+    body = feedback.draft(db, actor=panel.manager, candidate_id=panel.alice.id).body
+    links = [line for line in body.splitlines() if line.startswith("- [")]
+    assert links
+    assert len(links) == len({line.split("](")[1].split(")")[0] for line in links})

@@ -198,3 +198,24 @@ def test_kit_pdf_and_openings_list_refuse_candidates_and_outsiders(client: TestC
     listing = client.get("/openings").text
     assert f'href="/openings/{other.opening.id}"' in listing
     assert f'href="/openings/{panel.opening.id}"' not in listing
+
+
+def test_the_dashboard_lists_scorecards_waiting_and_a_candidates_applications(client: TestClient, db: Session) -> None:
+    from mlinterview.interviews import candidates
+
+    panel = make_panel(db)
+    fill(db, panel.first, panel.alice, panel.technical, 3)
+    db.flush()
+    login(client, panel.first)
+    home = client.get("/").text
+    assert "Waiting for your scorecard" in home
+    assert f"Candidate {panel.bob.code}" in home  # Alice is done; names stay anonymised
+    assert f"Candidate {panel.alice.code}" not in home
+    client.cookies.clear()
+    token = candidates.invite(db, actor=panel.manager, candidate_id=panel.bob.id)
+    bob = candidates.accept(db, token=token, password="a long enough passphrase")
+    db.flush()
+    login(client, bob, "a long enough passphrase")
+    home = client.get("/").text
+    assert "Your applications" in home
+    assert panel.opening.title in home

@@ -87,18 +87,21 @@ def _anchor(competency: Competency, mean: float | None) -> dict[str, object]:
 
 
 def _study(session: Session, candidate: Candidate, keys: list[str], names: dict[str, Competency]) -> list[str]:
-    lines = []
+    """Bank questions for each area to grow, each question once even when it covers several of them."""
+    lines: list[str] = []
+    seen: set[int] = set()
     opening = candidate.opening
     for key in keys:
         query = (
             select(Question)
             .where(visible_to(opening.organisation_id), Question.competencies.contains(f" {key} "))
-            .where(Question.roles.contains(f" {opening.role} "))
+            .where(Question.roles.contains(f" {opening.role} "), Question.id.not_in(seen or {0}))
             .order_by(Question.difficulty, Question.id)
             .limit(STUDY_PER_AREA)
         )
         for question in session.scalars(query):
-            lines.append(f"- [{question.prompt}](/questions/{question.slug}) ({names[key].name.lower()})")
+            seen.add(question.id)
+            lines.append(f"- [{question.prompt}](/questions/{question.slug}) ({names[key].name})")
     return lines or ["- The question bank's practice pages cover every skill of this role."]
 
 

@@ -29,6 +29,7 @@ from mlinterview.interviews.models import (
     Scorecard,
     ScreeningAnswer,
     Stage,
+    StageInterviewer,
     StageKind,
 )
 from mlinterview.kit.clock import utcnow
@@ -267,3 +268,23 @@ def answer_screening(session: Session, *, user: User, candidate_id: int, item_id
     session.add(ScreeningAnswer(candidate_id=candidate.id, kit_item_id=item.id, answer_id=answer.id))
     session.flush()
     return answer
+
+
+def waiting(session: Session, *, actor: User) -> list[tuple[Candidate, Stage]]:
+    """Candidates now at a stage the actor interviews for, whose scorecard from the actor is not submitted."""
+    query = (
+        select(Candidate, Stage)
+        .join(Stage, Stage.id == Candidate.stage_id)
+        .join(StageInterviewer, StageInterviewer.stage_id == Stage.id)
+        .where(StageInterviewer.user_id == actor.id, Candidate.organisation_id == actor.organisation_id)
+        .where(Candidate.status == CandidateStatus.ACTIVE)
+        .order_by(Candidate.created_at, Candidate.id)
+    )
+    done = set(
+        session.scalars(
+            select(Scorecard.candidate_id).where(
+                Scorecard.interviewer_id == actor.id, Scorecard.submitted_at.is_not(None)
+            )
+        )
+    )
+    return [(row[0], row[1]) for row in session.execute(query) if row[0].id not in done]

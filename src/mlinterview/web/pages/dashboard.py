@@ -11,6 +11,8 @@ from mlinterview.accounts import repository, service
 from mlinterview.accounts.models import Role
 from mlinterview.accounts.permissions import MANAGERS
 from mlinterview.content import repository as content
+from mlinterview.interviews import candidates, scorecards
+from mlinterview.practice import reviews
 from mlinterview.web.deps import CurrentUser, SessionDep, SettingsDep
 from mlinterview.web.templating import render
 
@@ -32,6 +34,11 @@ def dashboard(request: Request, session: SessionDep, settings: SettingsDep, user
         if user.role is Role.INTERVIEWER
         else [],
         "bank": _bank_size(session, user.organisation_id),
+        "to_score": [(c, s, candidates.shown_name(c, user)) for c, s in scorecards.waiting(session, actor=user)]
+        if user.role.is_staff
+        else [],
+        "candidacies": candidates.mine(session, user=user) if user.role is Role.CANDIDATE else [],
+        "due": reviews.queue(session, user=user, limit=0).due if user.role is Role.CANDIDATE else 0,
         "system": {
             "database": "SQLite (embedded)" if settings.is_embedded_database else "PostgreSQL",
             "jobs": "Celery workers" if settings.broker_url else "in-process",
