@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from mlinterview.accounts.models import Role
+from mlinterview.content.models import Question
 from mlinterview.errors import Conflict, Forbidden, InvalidInput, NotFound
 from mlinterview.interviews import candidates, feedback, plans, review, scorecards
 from mlinterview.interviews.models import CandidateStatus, DecisionOutcome, StageKind
@@ -187,3 +188,28 @@ def test_feedback_lists_each_study_question_once(db: Session) -> None:
     links = [line for line in body.splitlines() if line.startswith("- [")]
     assert links
     assert len(links) == len({line.split("](")[1].split(")")[0] for line in links})
+
+
+def test_download_my_data_covers_applications_answers_and_practice(db: Session) -> None:
+    import json
+
+    from mlinterview import answers as _answers_package  # noqa: F401 - each domain adds its section
+    from mlinterview import practice as _practice_package  # noqa: F401
+    from mlinterview.accounts import exports
+    from mlinterview.answers import service as answer_service
+    from mlinterview.practice import reviews
+
+    panel = make_panel(db)
+    token = candidates.invite(db, actor=panel.manager, candidate_id=panel.alice.id)
+    user = candidates.accept(db, token=token, password="a long enough passphrase")
+    slug = db.get_one(Question, plans.current_kit(panel.technical).items[0].question_id).slug
+    answer = answer_service.submit(db, user=user, slug=slug, text="An answer of a few words about the question.")
+    answer_service.grade(db, answer_id=answer.id)
+    reviews.rate_answer(db, user=user, answer_id=answer.id)
+    export = exports.request(db, user=user)
+    exports.build(db, export_id=export.id)
+    document = json.loads(export.content or "{}")
+    assert {"answers", "applications", "code_submissions", "practice", "takehome_submissions"} <= set(document)
+    assert document["answers"][0]["question"] == slug
+    assert document["applications"][0]["opening"] == panel.opening.title
+    assert len(document["practice"]["reviews"]) == 1

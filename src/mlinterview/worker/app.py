@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlinterview import accounts, answers, exercises, takehome  # noqa: F401 - importing a domain registers its @job functions
+from mlinterview import accounts, answers, exercises, interviews, practice, takehome  # noqa: F401 - importing a domain registers its @job functions
 from mlinterview.config import get_settings
 from mlinterview.kit import jobs
 
