@@ -213,3 +213,15 @@ def test_download_my_data_covers_applications_answers_and_practice(db: Session) 
     assert document["answers"][0]["question"] == slug
     assert document["applications"][0]["opening"] == panel.opening.title
     assert len(document["practice"]["reviews"]) == 1
+
+
+def test_a_practice_account_cannot_join_another_organisations_opening(db: Session) -> None:
+    from mlinterview.accounts import service as accounts
+
+    panel = make_panel(db)
+    practising = accounts.sign_up(db, name="Alice Able", email="alice@example.com", password="a long enough passphrase")
+    token = candidates.invite(db, actor=panel.manager, candidate_id=panel.alice.id)
+    for user in (None, practising):
+        with pytest.raises(Conflict, match="another email address"):
+            candidates.accept(db, token=token, password="a long enough passphrase", user=user)
+    assert panel.alice.user_id is None

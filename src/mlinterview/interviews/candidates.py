@@ -151,8 +151,15 @@ def by_invitation(session: Session, token: str) -> Candidate:
 def accept(session: Session, *, token: str, password: str, user: User | None = None) -> User:
     """Link the candidacy to an account: the signed-in candidate's, or a new one with this password."""
     candidate = by_invitation(session, token)
+    existing = session.scalar(select(User).where(User.email == candidate.email))
+    if existing is not None and existing.organisation_id != candidate.organisation_id:
+        # An account belongs to one organisation (a practice account, say): it cannot join another's opening.
+        raise Conflict(
+            f"{candidate.email} already has an account with another organisation on this server. Ask the hiring "
+            "team to invite you under another email address."
+        )
     if user is None:
-        if session.scalar(select(User).where(User.email == candidate.email)) is not None:
+        if existing is not None:
             raise Conflict(f"An account for {candidate.email} exists: sign in first, then open the link again.")
         if len(password) > MAX_PASSWORD:
             raise InvalidInput(f"Choose a password of at most {MAX_PASSWORD} characters.")
