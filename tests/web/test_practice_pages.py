@@ -121,3 +121,18 @@ def test_practice_is_private(client: TestClient, db: Session) -> None:
     sign_up(client, "second@example.com")
     assert client.get(f"/practice/mocks/{mock.id}").status_code == 404
     assert client.get(f"/practice/mocks/{mock.id}/summary").status_code == 404
+
+
+def test_practise_by_role_topic_and_difficulty(client: TestClient, db: Session) -> None:
+    from mlinterview.content.models import Question, Topic
+
+    token = sign_up(client)
+    client.post("/practice/goal", data={"profile": "data_scientist/junior", "timezone": "UTC", "csrf_token": token})
+    for _ in range(5):
+        page = client.get("/practice/next", params={"role": "mlops_engineer", "topic": "mlops", "difficulty": 3})
+        slug = page.url.path.removeprefix("/practice/questions/")
+        question = db.scalars(select(Question).where(Question.slug == slug)).one()
+        assert " mlops_engineer " in question.roles
+        assert question.difficulty == 3
+        assert db.get_one(Topic, question.topic_id).slug == "mlops"
+    assert client.get("/practice/next", params={"topic": "mlops", "difficulty": 5, "role": "nobody"}).status_code == 404

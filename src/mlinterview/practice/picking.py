@@ -21,11 +21,15 @@ from mlinterview.practice.models import ReviewCard
 RECENT = timedelta(days=7)
 
 
-def next_question(session: Session, *, user: User, topic: str = "", difficulty: int | None = None) -> Question:
+def next_question(
+    session: Session, *, user: User, topic: str = "", difficulty: int | None = None, role: str = ""
+) -> Question:
+    """``role`` defaults to the goal's; ``topic`` to the goal's focus topics."""
     goal = goals.get(session, user=user)
     query = select(Question).join(Topic, Topic.id == Question.topic_id).where(visible_to(user.organisation_id))
-    if goal is not None:
-        query = query.where(Question.roles.contains(f" {goal.role} "))
+    role = role or (goal.role if goal else "")
+    if role:
+        query = query.where(Question.roles.contains(f" {role} "))
     topics = [topic] if topic else (goal.topics if goal else [])
     if topics:
         query = query.where(Topic.slug.in_(topics))

@@ -23,6 +23,8 @@ from mlinterview.web.deps import CurrentUser, SessionDep, SettingsDep
 from mlinterview.web.templating import flash, render
 
 router = APIRouter()
+ROLES = {"data_scientist": "Data scientist", "ml_engineer": "ML engineer", "ml_researcher": "ML researcher",
+         "mlops_engineer": "MLOps engineer"}  # fmt: skip
 ZONES = ("UTC", "Europe/London", "Europe/Berlin", "Europe/Paris", "America/New_York", "America/Chicago",
          "America/Los_Angeles", "America/Sao_Paulo", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo",
          "Australia/Sydney", "Africa/Lagos")  # fmt: skip
@@ -70,7 +72,7 @@ def home(request: Request, session: SessionDep, user: CurrentUser) -> Response:
     goal = goals.get(session, user=user)
     return render(
         request, "practice/home.html", user=user, goal=goal, queue=reviews.queue(session, user=user, limit=5),
-        unfinished=mocks.unfinished(session, user=user), profiles=_profiles(session), zones=ZONES,
+        unfinished=mocks.unfinished(session, user=user), profiles=_profiles(session), zones=ZONES, roles=ROLES,
         topics=session.scalars(select(Topic).order_by(Topic.position)).all(),
         forecast=reviews.forecast(session, user=user, days=7),
     )  # fmt: skip
@@ -103,8 +105,10 @@ async def set_goal(request: Request, session: SessionDep, user: CurrentUser) -> 
 
 
 @router.get("/practice/next")
-def next_question(session: SessionDep, user: CurrentUser, topic: str = "", difficulty: int = 0) -> Response:
-    question = picking.next_question(session, user=user, topic=topic, difficulty=difficulty or None)
+def next_question(
+    session: SessionDep, user: CurrentUser, topic: str = "", difficulty: int = 0, role: str = ""
+) -> Response:
+    question = picking.next_question(session, user=user, topic=topic, difficulty=difficulty or None, role=role)
     return RedirectResponse(f"/practice/questions/{question.slug}", status_code=303)
 
 
