@@ -29,7 +29,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def clock_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The served app's clock (``MLI_CLOCK_FILE``): absent means real time; a test writes an ISO time into it
     to move "now", and must remove it when done."""
@@ -38,9 +38,11 @@ def clock_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path.unlink(missing_ok=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(tmp_path_factory: pytest.TempPathFactory, clock_file: Path) -> Iterator[tuple[str, dict[str, str]]]:
-    """``mlinterview serve`` on a fresh database; yields its address and the demo passwords it printed."""
+    """``mlinterview serve`` on a fresh database; yields its address and the demo passwords it printed. One
+    server for the browser tests (package scope): on PostgreSQL it shares the test database, which is reset
+    before it starts and again when the browser tests are done, before any other test reads it."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing: `make test` installs it with apt-get install chromium")
@@ -86,7 +88,7 @@ def wait_until_healthy(base: str, process: subprocess.Popen[bytes], log) -> None
     pytest.fail("mlinterview serve did not become healthy within 60 s")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     from playwright.sync_api import sync_playwright
 
