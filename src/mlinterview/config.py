@@ -75,7 +75,8 @@ class Settings(BaseSettings):
     login_rate_limit: str = Field(
         "5/minute",
         description="Failed sign-ins allowed per email address and client address, in the `limits` "
-        "notation (`5/minute`, `20/hour`). Further attempts get HTTP 429 until the window passes.",
+        "notation (`5/minute`, `20/hour`). Further attempts get HTTP 429 until the window passes. One client "
+        "address may also fail, or sign up at `/signup`, four times this often.",
     )
     rate_limit_storage_url: str = Field(
         "memory://",

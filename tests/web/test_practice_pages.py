@@ -136,3 +136,19 @@ def test_practise_by_role_topic_and_difficulty(client: TestClient, db: Session) 
         assert question.difficulty == 3
         assert db.get_one(Topic, question.topic_id).slug == "mlops"
     assert client.get("/practice/next", params={"topic": "mlops", "difficulty": 5, "role": "nobody"}).status_code == 404
+
+
+def test_sign_ups_from_one_address_are_limited(client: TestClient, app) -> None:
+    from mlinterview.accounts.ratelimit import LoginThrottle
+
+    app.state.throttle = LoginThrottle("1/minute", "memory://")  # four sign-ups a minute per address
+    for n in range(4):
+        token = csrf_from(client.get("/signup").text)
+        data = {"name": f"Sam {n}", "email": f"sam{n}@example.com", "password": "a practice passphrase"}
+        assert client.post("/signup", data={**data, "csrf_token": token}).status_code == 200
+        client.cookies.clear()
+    token = csrf_from(client.get("/signup").text)
+    data = {"name": "Sam 5", "email": "sam5@example.com", "password": "a practice passphrase", "csrf_token": token}
+    refused = client.post("/signup", data=data)
+    assert refused.status_code == 429
+    assert "Wait a few minutes" in refused.text

@@ -30,6 +30,13 @@ class LoginThrottle:
                     details={"retry_at": int(reset)},
                 )
 
+    def count_sign_up(self, client: str) -> None:
+        """Every sign-up from an address counts, so one address cannot create accounts in bulk."""
+        if not self._limiter.hit(self._limits["login-client"], "signup-client", client):
+            raise RateLimited(
+                "Too many accounts were created from your address just now. Wait a few minutes and try again."
+            )
+
     def failed(self, email: str, client: str) -> None:
         for scope, value in self._keys(email, client):
             self._limiter.hit(self._limits[scope], scope, value)

@@ -46,6 +46,7 @@ def signup(
 ) -> Response:  # fmt: skip
     _signup_open(settings)
     try:
+        request.app.state.throttle.count_sign_up(request.client.host if request.client else "unknown")
         user = accounts.sign_up(session, name=name, email=email, password=password)
     except AppError as error:
         session.rollback()
