@@ -1,48 +1,29 @@
-"""Calibration charts as inline SVG strings, ready to drop into a page under its own heading.
-
-matplotlib's object API (``Figure``, never pyplot) keeps no global figure state, so requests in several
-threads can draw at once, and nothing needs closing.
-"""
+"""Calibration charts as inline SVG strings, ready to drop into a page under its own heading (the house
+style is ``kit.charts``)."""
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Mapping, Sequence
-from typing import Literal
 
-import matplotlib
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from mlinterview.interviews.calibration import FOUR_FIFTHS, RATINGS, AdverseImpact, Override, StagePass
+from mlinterview.kit.charts import BRAND, MUTED, empty_svg, figure, svg
 
-# Text stays <text>, so it takes the page's zoom and is read by screen readers. Set once at import:
-# rc_context() would swap the global settings under other threads' feet.
-matplotlib.rcParams["svg.fonttype"] = "none"
-
-BRAND = "#4f46e5"
-MUTED = "#6b7280"
-GRID = "#e5e7eb"
 RED = "#dc2626"
 AMBER = "#f59e0b"
 GREEN = "#16a34a"
 RATING_COLOURS = {1: RED, 2: AMBER, 3: "#84cc16", 4: GREEN}
 RATING_NAMES = {1: "Limited", 2: "Developing", 3: "Proficient", 4: "Expert"}
-WIDTH = 7.0  # inches; only the aspect ratio matters once the SVG fills its container
-EMPTY_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 60" width="100%" role="img">'
-    f'<text x="240" y="35" text-anchor="middle" font-family="sans-serif" font-size="14" fill="{MUTED}">'
-    "Not enough data yet</text></svg>"
-)
+EMPTY_SVG = empty_svg("Not enough data yet")
 
 
 def rating_distribution(labels: Sequence[str], distributions: Sequence[Mapping[int, int]]) -> str:
     """One 100%-stacked bar per interviewer: the share of each rating they gave."""
     if not labels:
         return EMPTY_SVG
-    fig, ax = _figure(_rows_height(len(labels)) + 0.3)
+    fig, ax = figure(_rows_height(len(labels)) + 0.3, grid="x")
     shares = [_shares(d) for d in distributions]
     left = [0.0] * len(labels)
     for rating in RATINGS:
@@ -55,14 +36,14 @@ def rating_distribution(labels: Sequence[str], distributions: Sequence[Mapping[i
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel("Share of ratings")
     fig.legend(loc="outside lower center", ncols=len(RATINGS), frameon=False, labelcolor=MUTED)
-    return _svg(fig)
+    return svg(fig)
 
 
 def leniency(labels: Sequence[str], values: Sequence[float | None]) -> str:
     """Each interviewer's mean difference from the rest of the panel, around a zero line."""
     if not labels or all(v is None for v in values):
         return EMPTY_SVG
-    fig, ax = _figure(_rows_height(len(labels)))
+    fig, ax = figure(_rows_height(len(labels)), grid="x")
     numbers = [v or 0.0 for v in values]
     ax.barh(range(len(labels)), numbers, height=0.6, color=[BRAND if v >= 0 else AMBER for v in numbers])
     for row, value in enumerate(values):
@@ -73,14 +54,14 @@ def leniency(labels: Sequence[str], values: Sequence[float | None]) -> str:
     ax.set_xlim(-limit, limit)
     _categories(ax, labels)
     ax.set_xlabel("Mean difference from the rest of the panel (rating points)")
-    return _svg(fig)
+    return svg(fig)
 
 
 def grader_vs_overrides(overrides: Sequence[Override], points: Sequence[tuple[float, float]] | None = None) -> str:
     """Automatic scores against the interviewers' replacements, with the fitted map if there is one."""
     if not overrides:
         return EMPTY_SVG
-    fig, ax = _figure(4.0, grid="both", width=5.0)
+    fig, ax = figure(4.0, grid="both", width=5.0)
     ax.plot([0, 1], [0, 1], linestyle="--", linewidth=1, color=MUTED, label="Same score")
     xs, ys = [o.automatic for o in overrides], [o.override for o in overrides]
     # Not clipped: scores of exactly 0 or 1 are common and must show whole.
@@ -92,14 +73,14 @@ def grader_vs_overrides(overrides: Sequence[Override], points: Sequence[tuple[fl
     ax.set(xlim=(0, 1), ylim=(0, 1), xlabel="Automatic score", ylabel="Interviewer's score")
     ax.set_aspect("equal")
     ax.legend(loc="upper left", frameon=False, labelcolor=MUTED)
-    return _svg(fig)
+    return svg(fig)
 
 
 def funnel(stages: Sequence[StagePass]) -> str:
     """Candidates entering each stage, top to bottom in stage order, with the share who went on."""
     if not stages or not any(s.entered for s in stages):
         return EMPTY_SVG
-    fig, ax = _figure(_rows_height(len(stages)))
+    fig, ax = figure(_rows_height(len(stages)), grid="x")
     ax.barh(range(len(stages)), [s.entered for s in stages], height=0.6, color=BRAND)
     for row, stage in enumerate(stages):
         note = f"{stage.entered}" if stage.rate is None else f"{stage.entered} · {stage.rate:.0%} advanced"
@@ -108,14 +89,14 @@ def funnel(stages: Sequence[StagePass]) -> str:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _categories(ax, [s.name for s in stages])
     ax.set_xlabel("Candidates")
-    return _svg(fig)
+    return svg(fig)
 
 
 def impact_ratios(result: AdverseImpact) -> str:
     """Each shown group's selection rate relative to the highest, against the four-fifths line."""
     if not any(row.impact_ratio is not None for row in result.rows):
         return EMPTY_SVG
-    fig, ax = _figure(_rows_height(len(result.rows)))
+    fig, ax = figure(_rows_height(len(result.rows)), grid="x")
     ratios = [row.impact_ratio or 0.0 for row in result.rows]
     colours = [RED if row.below_four_fifths else BRAND for row in result.rows]
     ax.barh(range(len(ratios)), ratios, height=0.6, color=colours)
@@ -125,32 +106,7 @@ def impact_ratios(result: AdverseImpact) -> str:
     ax.set_xlim(0, 1.05 * max(1.0, *ratios))
     _categories(ax, [f"{row.group} (n={row.size})" for row in result.rows])
     ax.set_xlabel("Impact ratio (selection rate ÷ highest group's rate)")
-    return _svg(fig)
-
-
-def _figure(height: float, grid: Literal["x", "y", "both"] = "x", width: float = WIDTH) -> tuple[Figure, Axes]:
-    fig = Figure(figsize=(width, height), layout="constrained", facecolor="none")
-    ax = fig.add_subplot()
-    ax.set_facecolor("none")
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.spines[["left", "bottom"]].set_color(GRID)
-    ax.tick_params(color=GRID, labelcolor=MUTED)
-    ax.xaxis.label.set_color(MUTED)
-    ax.yaxis.label.set_color(MUTED)
-    ax.grid(axis=grid, color=GRID, linewidth=0.8)
-    ax.set_axisbelow(True)
-    return fig, ax
-
-
-def _svg(fig: Figure) -> str:
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", transparent=True, metadata={"Date": None})
-    text = buffer.getvalue()
-    svg = text[text.index("<svg") :]  # drop the XML prologue and DOCTYPE: invalid inside HTML
-    opening, rest = svg.split(">", 1)
-    # Without a fixed size the viewBox scales the chart to its container, keeping its aspect ratio.
-    opening = re.sub(r'\s(?:width|height)="[^"]*"', "", opening)
-    return f'{opening} width="100%" role="img">{rest}'
+    return svg(fig)
 
 
 def _note(ax: Axes, text: str, xy: tuple[float, float]) -> None:

@@ -1,40 +1,29 @@
 """Practice charts as inline SVG strings: a competency radar, the daily mean score, and reviews falling due.
 
-Drawn as the calibration charts are (``mlinterview.interviews.charts``): matplotlib's object API, so requests
-in several threads can draw at once; text kept as ``<text>``; the SVG sized by its container."""
+Drawn in the house style of ``kit.charts``, as the calibration charts are."""
 
 from __future__ import annotations
 
-import io
 import math
-import re
 import textwrap
 from collections.abc import Sequence
 from datetime import date
 from typing import cast
 
-import matplotlib
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.projections.polar import PolarAxes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-matplotlib.rcParams["svg.fonttype"] = "none"  # the same global setting the calibration charts make at import
+from mlinterview.kit import charts
+from mlinterview.kit.charts import BRAND, GRID, MUTED, figure, svg
 
-BRAND = "#4f46e5"
 BRAND_LIGHT = "#c7d2fe"
-MUTED = "#6b7280"
-GRID = "#e5e7eb"
 GREEN = "#16a34a"
 EMPTY_TEXT = "Not enough practice yet"
 
 
 def empty_svg(text: str = EMPTY_TEXT) -> str:
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 60" width="100%" role="img">'
-        f'<text x="240" y="35" text-anchor="middle" font-family="sans-serif" font-size="14" fill="{MUTED}">'
-        f"{_escape(text)}</text></svg>"
-    )
+    return charts.empty_svg(text)
 
 
 def radar(
@@ -70,7 +59,7 @@ def radar(
     ax.spines["polar"].set_color(GRID)
     if previous is not None and any(v is not None for v in previous):
         fig.legend(loc="lower center", ncols=2, frameon=False, labelcolor=MUTED, fontsize=9.5)
-    return _svg(fig)
+    return svg(fig)
 
 
 def progress_line(days: Sequence[date], series: Sequence[float | None]) -> str:
@@ -78,7 +67,7 @@ def progress_line(days: Sequence[date], series: Sequence[float | None]) -> str:
     points = [(day, value) for day, value in zip(days, series, strict=True) if value is not None]
     if not points:
         return empty_svg()
-    fig, ax = _figure(3.0)
+    fig, ax = figure(3.0)
     index = {day: n for n, day in enumerate(days)}
     xs, ys = [index[day] for day, _ in points], [value for _, value in points]
     ax.axhline(0.7, color=GREEN, linewidth=1, linestyle=":", label="Strong answer (70%)")
@@ -91,7 +80,7 @@ def progress_line(days: Sequence[date], series: Sequence[float | None]) -> str:
     ax.set_xticks(ticks, [f"{days[n]:%d %b}" for n in ticks])
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     ax.legend(loc="lower left", frameon=False, labelcolor=MUTED, fontsize=8.5, ncols=2)
-    return _svg(fig)
+    return svg(fig)
 
 
 def forecast_bars(days: Sequence[date], counts: Sequence[int], *, today: date | None = None) -> str:
@@ -99,7 +88,7 @@ def forecast_bars(days: Sequence[date], counts: Sequence[int], *, today: date | 
     if not days or not any(counts):
         return empty_svg()
     today = today or days[0]
-    fig, ax = _figure(2.6)
+    fig, ax = figure(2.6)
     positions = range(len(days))
     colours = [BRAND if day == today else BRAND_LIGHT for day in days]
     bars = ax.bar(positions, counts, width=0.65, color=colours)
@@ -110,7 +99,7 @@ def forecast_bars(days: Sequence[date], counts: Sequence[int], *, today: date | 
     ax.set_ylim(0, max(counts) * 1.2)
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     ax.set_ylabel("Reviews due")
-    return _svg(fig)
+    return svg(fig)
 
 
 def _day_label(day: date, today: date) -> str:
@@ -130,30 +119,3 @@ def _closed(angles: Sequence[float], values: Sequence[float | None]) -> tuple[li
     """The polygon through every spoke, back to the first."""
     radii = [v or 0.0 for v in values]
     return [*angles, angles[0]], [*radii, radii[0]]
-
-
-def _figure(height: float, width: float = 7.0) -> tuple[Figure, Axes]:
-    fig = Figure(figsize=(width, height), layout="constrained", facecolor="none")
-    ax = fig.add_subplot()
-    ax.set_facecolor("none")
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.spines[["left", "bottom"]].set_color(GRID)
-    ax.tick_params(color=GRID, labelcolor=MUTED)
-    ax.xaxis.label.set_color(MUTED)
-    ax.yaxis.label.set_color(MUTED)
-    ax.set_axisbelow(True)
-    return fig, ax
-
-
-def _svg(fig: Figure) -> str:
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", transparent=True, metadata={"Date": None})
-    text = buffer.getvalue()
-    svg = text[text.index("<svg") :]  # drop the XML prologue and DOCTYPE: invalid inside HTML
-    opening, rest = svg.split(">", 1)
-    opening = re.sub(r'\s(?:width|height)="[^"]*"', "", opening)  # scale with the container
-    return f'{opening} width="100%" role="img">{rest}'
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
