@@ -219,3 +219,33 @@ def test_the_dashboard_lists_scorecards_waiting_and_a_candidates_applications(cl
     home = client.get("/").text
     assert "Your applications" in home
     assert panel.opening.title in home
+
+
+def test_the_scorecard_shows_a_typed_answer_with_raw_and_calibrated_scores(client: TestClient, db: Session) -> None:
+    from mlinterview.answers import service as answers
+    from mlinterview.interviews import candidates, scorecards
+    from mlinterview.interviews.models import GraderCalibration
+
+    panel = make_panel(db)
+    screening = panel.opening.stages[0]
+    assert screening.kind is StageKind.INITIAL_SCREENING
+    plans.update_stage(db, actor=panel.manager, stage_id=screening.id, interviewer_ids=[panel.first.id])
+    candidates.move(db, actor=panel.manager, candidate_id=panel.alice.id, stage_id=screening.id)
+    user = candidates.accept(
+        db,
+        token=candidates.invite(db, actor=panel.manager, candidate_id=panel.alice.id),
+        password="a long passphrase 1",
+    )
+    item = plans.current_kit(screening).items[0]
+    answer = scorecards.answer_screening(
+        db, user=user, candidate_id=panel.alice.id, item_id=item.id, text="Some words about the question asked."
+    )
+    answers.grade(db, answer_id=answer.id)
+    db.add(GraderCalibration(organisation_id=panel.organisation.id, points=[[0.0, 0.1], [1.0, 0.2]], examples=6,
+                             mae_before=0.3, mae_after=0.1, cross_validated=False))  # fmt: skip
+    db.flush()
+    login(client, panel.first)
+    page = client.get(f"/candidates/{panel.alice.id}/stages/{screening.id}/scorecard").text
+    assert "Some words about the question asked." in page
+    assert "a second opinion, not a verdict" in page
+    assert "calibrated to your organisation" in page

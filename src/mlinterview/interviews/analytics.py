@@ -3,6 +3,7 @@ the statistics themselves are in ``calibration`` (pure), the pictures in ``chart
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -92,11 +93,11 @@ def calibrate(session: Session, *, organisation: Organisation) -> GraderCalibrat
     return row
 
 
-def calibrated(session: Session, organisation_id: int, score: float | None) -> float | None:
+def score_map(session: Session, organisation_id: int) -> Callable[[float | None], float | None]:
+    """The organisation's latest calibrated map from automatic scores (None where it has none), read once."""
     row = latest_calibration(session, organisation_id)
-    if score is None or row is None:
-        return None
-    return calibration.apply_score_map([(a, b) for a, b in row.points], score)
+    points = [(a, b) for a, b in row.points] if row else None
+    return lambda score: None if score is None or points is None else calibration.apply_score_map(points, score)
 
 
 def outcomes(session: Session, *, actor: User) -> list[Outcomes]:

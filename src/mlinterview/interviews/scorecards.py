@@ -251,6 +251,7 @@ def answer_screening(session: Session, *, user: User, candidate_id: int, item_id
     """A candidate's written answer to a screening question of their current stage, once per question; it is
     graded in the background."""
     candidate = access.candidate(session, user, candidate_id)
+    session.flush()  # a refresh would drop changes not yet written
     session.refresh(candidate, with_for_update=True)  # two tabs answering at once: one waits, then sees the other
     stage = candidate.stage
     if candidate.user_id != user.id or stage is None or stage.kind is not StageKind.INITIAL_SCREENING:

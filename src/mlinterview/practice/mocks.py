@@ -106,6 +106,7 @@ def seconds_left(mock: MockInterview, item: MockItem, now: datetime | None = Non
 
 def _item(session: Session, user: User, mock_id: int, item_id: int) -> tuple[MockInterview, MockItem]:
     mock = get(session, user=user, mock_id=mock_id)
+    session.flush()  # a refresh would drop changes not yet written
     session.refresh(mock, with_for_update=True)  # two tabs: one request at a time per mock
     item = next((i for i in mock.items if i.id == item_id), None)
     if item is None:

@@ -56,6 +56,7 @@ def record(
             return earlier
     at = at or utcnow()
     card = card_for(session, user, question_id)
+    session.flush()  # a refresh would drop changes not yet written
     session.refresh(card, with_for_update=True)  # two reviews of one card at once: the second waits its turn
     scheduled = scheduling.review(card.state, rating, at)
     card.state, card.due = scheduled.state, scheduled.due

@@ -107,7 +107,7 @@ def scorecard(request: Request, session: SessionDep, user: StaffUser, candidate_
         name=candidates.shown_name(candidate, user), items=items, typed=typed, contents=contents, names=names,
         notes={n.kit_item_id: n for n in card.notes}, ratings={r.competency: r.rating for r in card.ratings},
         others=others, recommendations=list(Recommendation), automatic=scorecards.automatic_score,
-        calibrated=lambda score: analytics.calibrated(session, user.organisation_id, score),
+        calibrated=analytics.score_map(session, user.organisation_id),
         results=review.stage_results(session, candidate, stage),
     )  # fmt: skip
 
